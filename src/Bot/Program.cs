@@ -1,0 +1,14 @@
+using YouthMonth.Bot.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+
+app.MapHealthApi();
+app.MapBotEndpoints();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,35 @@
+using YouthMonth.Core.Persistence;
+
+namespace YouthMonth.Core.Messaging;
+
+/// <summary>One inbound message being handled: the chat it came from and the replies to send.</summary>
+public sealed class Conversation(YouthMonthDb db, ChatAccount chat, IncomingMessage message, DateTimeOffset now)
+{
+    public YouthMonthDb Db { get; } = db;
+    public ChatAccount Chat { get; } = chat;
+    public IncomingMessage Message { get; } = message;
+    /// <summary>The moment the turn is handled (from the injected clock).</summary>
+    public DateTimeOffset Now { get; } = now;
+    public List<OutgoingMessage> Replies { get; } = [];
+
+    public void Reply(string text) => Replies.Add(new OutgoingMessage { Text = text });
+    public void Reply(OutgoingMessage message) => Replies.Add(message);
+}
+
+/// <summary>
+/// Decides what to do with one message (the dialogs). Everything it changes through <see cref="Conversation.Db"/>
+/// and every reply commits in one transaction together with marking the message handled.
+/// </summary>
+public interface IMessageHandler
+{
+    Task HandleAsync(Conversation conversation, CancellationToken ct);
+}
+
+/// <summary>
+/// Prepares an inbound message before it is handled, e.g. downloads its photos and stores them
+/// (sets <see cref="IncomingPhoto.StoredPhotoId"/>). Implemented by the channel adapters in the Bot host.
+/// </summary>
+public interface IIncomingMediaStore
+{
+    Task<IncomingMessage> StoreMediaAsync(IncomingMessage message, CancellationToken ct);
+}

@@ -1,0 +1,50 @@
+namespace YouthMonth.Core.Messaging;
+
+/// <summary>
+/// A platform update mapped to what the dialogs need, whatever channel it came from.
+/// Stored as JSON in the inbox, so keep it a plain serialisable record.
+/// </summary>
+public sealed record IncomingMessage
+{
+    public required Channel Channel { get; init; }
+    public required string ChatId { get; init; }
+    public ChatType ChatType { get; init; } = ChatType.Private;
+    public string? UserId { get; init; }
+    public string? UserName { get; init; }
+    /// <summary>Platform message id (Telegram int as string, Zalo string).</summary>
+    public string? MessageId { get; init; }
+    public DateTimeOffset SentAt { get; init; }
+    /// <summary>Text or caption, NFC-normalised.</summary>
+    public string? Text { get; init; }
+    /// <summary>Command name without slash and without @botname, lower-case ("baocao"); null when not a command.</summary>
+    public string? Command { get; init; }
+    public string? CommandArgs { get; init; }
+    /// <summary>A pressed button's data (Telegram callback_data).</summary>
+    public string? CallbackData { get; init; }
+    public string? CallbackQueryId { get; init; }
+    public SharedContact? Contact { get; init; }
+    public IReadOnlyList<IncomingPhoto> Photos { get; init; } = [];
+    /// <summary>Telegram album id; all photos of an album share it.</summary>
+    public string? MediaGroupId { get; init; }
+    /// <summary>The platform could not deliver the content (Zalo message.unsupported.received).</summary>
+    public bool Unsupported { get; init; }
+}
+
+/// <summary>A phone number shared with Telegram's request_contact button.</summary>
+public sealed record SharedContact(string PhoneNumber, string? UserId, string? FirstName);
+
+/// <summary>
+/// One image as the platform gives it: a Telegram file_id (largest size) or a Zalo image URL.
+/// The bytes are fetched by the channel adapter and stored as a <see cref="Reporting.Photo"/>.
+/// </summary>
+public sealed record IncomingPhoto
+{
+    public string? FileId { get; init; }
+    public string? FileUniqueId { get; init; }
+    public string? Url { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public long? FileSize { get; init; }
+    /// <summary>Set once the adapter has downloaded and stored the image.</summary>
+    public int? StoredPhotoId { get; init; }
+}

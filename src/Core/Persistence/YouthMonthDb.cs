@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Access;
+using YouthMonth.Core.Dialogs;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
+
+namespace YouthMonth.Core.Persistence;
+
+public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<LeaderChat> LeaderChats => Set<LeaderChat>();
+    public DbSet<InviteCode> InviteCodes => Set<InviteCode>();
+    public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+    public DbSet<Metric> Metrics => Set<Metric>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReportActivity> ReportActivities => Set<ReportActivity>();
+    public DbSet<ReportMetricValue> ReportValues => Set<ReportMetricValue>();
+    public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+    public DbSet<ReportAudit> ReportAudits => Set<ReportAudit>();
+
+    public DbSet<ChatAccount> ChatAccounts => Set<ChatAccount>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DialogState> DialogStates => Set<DialogState>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthMonthDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // Enums are stored by name so the database reads like the domain.
+        b.Properties<CampaignStatus>().HaveConversion<string>();
+        b.Properties<UnitKind>().HaveConversion<string>();
+        b.Properties<PeriodKind>().HaveConversion<string>();
+        b.Properties<MetricKind>().HaveConversion<string>();
+        b.Properties<TargetRule>().HaveConversion<string>();
+        b.Properties<ActivityLevel>().HaveConversion<string>();
+        b.Properties<ActivityTimeKind>().HaveConversion<string>();
+        b.Properties<ReportStatus>().HaveConversion<string>();
+        b.Properties<ReviewStatus>().HaveConversion<string>();
+        b.Properties<NominationKind>().HaveConversion<string>();
+        b.Properties<Channel>().HaveConversion<string>();
+        b.Properties<ChatType>().HaveConversion<string>();
+        b.Properties<OutboxState>().HaveConversion<string>();
+        b.Properties<ApiRole>().HaveConversion<string>();
+    }
+}

@@ -1,0 +1,21 @@
+namespace YouthMonth.Core.Plan;
+
+public enum MetricKind { Integer, Money }
+
+/// <summary>A number the campaign collects, e.g. "cây xanh — cây" or "trị giá quà — đồng".</summary>
+public class Metric
+{
+    public int Id { get; set; }
+    public int CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
+    /// <summary>ASCII code, stable across plans: "participants", "trees", "gift_value" …</summary>
+    public required string Code { get; set; }
+    public required string Label { get; set; }
+    /// <summary>The counting unit shown after the number: "lượt", "phần", "đồng", "cây" …</summary>
+    public required string Unit { get; set; }
+    public MetricKind Kind { get; set; }
+    /// <summary>Activity categories for which the bot asks this number; empty means every activity.</summary>
+    public List<string> Categories { get; set; } = [];
+    public int SortOrder { get; set; }
+    public uint Version { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace YouthMonth.Core.Reporting;
+
+/// <summary>A reported number. Unique per (report, activity, metric) so an edit replaces, never adds.</summary>
+public class ReportMetricValue
+{
+    public long Id { get; set; }
+    public int ReportId { get; set; }
+    public Report? Report { get; set; }
+    public int? ReportActivityId { get; set; }
+    public ReportActivity? ReportActivity { get; set; }
+    public required string MetricCode { get; set; }
+    public decimal Value { get; set; }
+}
