@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Text;
 
 namespace YouthMonth.Core.Plan;
 
@@ -24,12 +25,13 @@ public static class PlanImporter
         org.TimeZoneId = doc.Organisation.TimeZone;
         var zone = VietnamTime.Zone(org.TimeZoneId);
 
+        Unit? FindUnit(string name) => org.Units.FirstOrDefault(x => PlanValidator.UnitKey(x.Name) == PlanValidator.UnitKey(name));
         foreach (var u in doc.Units)
         {
-            var unit = org.Units.FirstOrDefault(x => x.Name == u.Name);
+            var unit = FindUnit(u.Name);
             if (unit is null)
             {
-                unit = new Unit { Name = u.Name };
+                unit = new Unit { Name = VietnameseText.Clean(u.Name)! };
                 org.Units.Add(unit);
             }
             unit.Kind = u.Kind;
@@ -78,7 +80,7 @@ public static class PlanImporter
             {
                 Title = a.Title, TimeText = a.TimeText, TimeKind = a.TimeKind, Dates = [.. a.Dates], TimeOfDay = a.TimeOfDay,
                 Place = a.Place, Level = a.Level, Category = a.Category, SortOrder = i + 1,
-                ResponsibleUnits = [.. a.ResponsibleUnits.Select(name => org.Units.First(u => u.Name == name))],
+                ResponsibleUnits = [.. a.ResponsibleUnits.Select(name => FindUnit(name)!).Distinct()],
             })],
         };
         db.Campaigns.Add(campaign);

@@ -1,0 +1,112 @@
+using YouthMonth.Core.Text;
+
+namespace YouthMonth.Core.Plan;
+
+/// <summary>
+/// The rules a plan obeys, shared by the whole-plan <see cref="PlanValidator"/> and the admin API's single-record
+/// edits so both give the same answer. Each check adds field errors under a prefix such as "campaign.periods[2]".
+/// </summary>
+public static class PlanRules
+{
+    /// <summary>
+    /// A deadline may fall up to this many days after the campaign's last day: final reports are sometimes due
+    /// in the first days of the next month. Tân Phú's are due 19/3, inside the month; this only allows a margin.
+    /// </summary>
+    public const int DeadlineDaysAfterEnd = 7;
+
+    public const int MaxNameLength = 300;
+
+    /// <summary>A required text: present, NFC-normalised, not too long. Returns the cleaned value.</summary>
+    public static string? RequiredText(FieldErrors errors, string field, string? value, int maxLength = MaxNameLength)
+    {
+        var clean = VietnameseText.Clean(value);
+        if (string.IsNullOrEmpty(clean)) { errors.Add(field, "Không được để trống."); return null; }
+        if (clean.Length > maxLength) errors.Add(field, $"Dài quá {maxLength} ký tự.");
+        return clean;
+    }
+
+    public static string? OptionalText(FieldErrors errors, string field, string? value, int maxLength)
+    {
+        var clean = VietnameseText.Clean(value);
+        if (string.IsNullOrEmpty(clean)) return null;
+        if (clean.Length > maxLength) errors.Add(field, $"Dài quá {maxLength} ký tự.");
+        return clean;
+    }
+
+    public static void TimeZone(FieldErrors errors, string field, string? zoneId)
+    {
+        if (!VietnamTime.IsKnownZone(zoneId))
+            errors.Add(field, $"Múi giờ \"{zoneId}\" không tồn tại; dùng tên IANA, ví dụ {VietnamTime.DefaultTimeZoneId}.");
+    }
+
+    public static void CampaignDates(FieldErrors errors, string prefix, DateOnly start, DateOnly end)
+    {
+        if (end < start)
+            errors.Add(FieldErrors.Join(prefix, "endDate"), "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.");
+    }
+
+    public static void Reminders(FieldErrors errors, string prefix, ReminderPolicy? reminders)
+    {
+        if (reminders is null) return;
+        for (var i = 0; i < reminders.Offsets.Count; i++)
+            if (!ReminderOffset.TryParse(reminders.Offsets[i], out _))
+                errors.Add(FieldErrors.Join(prefix, $"reminders.offsets[{i}]"),
+                    $"Mốc nhắc \"{reminders.Offsets[i]}\" không hợp lệ; viết \"-1d@16:00\" (hôm trước 16g00), \"0d@08:00\" hoặc \"-30m\".");
+    }
+
+    /// <summary>
+    /// A period's window may start before the campaign (Cần Thơ's week 1 runs 24/02–01/3 for a month starting
+    /// 01/3) but must touch it; its deadline must fall between the campaign's first day and
+    /// <see cref="DeadlineDaysAfterEnd"/> days after its last day.
+    /// </summary>
+    public static void Period(FieldErrors errors, string prefix, DateOnly windowStart, DateOnly windowEnd, DateTime deadline,
+        DateOnly campaignStart, DateOnly campaignEnd)
+    {
+        if (windowEnd < windowStart)
+            errors.Add(FieldErrors.Join(prefix, "windowEnd"), "Ngày cuối kỳ báo cáo phải bằng hoặc sau ngày đầu kỳ.");
+        else if (windowEnd < campaignStart || windowStart > campaignEnd)
+            errors.Add(FieldErrors.Join(prefix, "windowStart"),
+                $"Kỳ báo cáo {VietnamTime.FormatDate(windowStart)}–{VietnamTime.FormatDate(windowEnd)} nằm ngoài thời gian đợt "
+                + $"{VietnamTime.FormatDate(campaignStart)}–{VietnamTime.FormatDate(campaignEnd)}.");
+        if (deadline.Kind != DateTimeKind.Unspecified)
+            errors.Add(FieldErrors.Join(prefix, "deadline"), "Ghi hạn nộp theo giờ địa phương, không kèm múi giờ (ví dụ 2024-03-08T11:00:00).");
+        var day = DateOnly.FromDateTime(deadline);
+        if (day < campaignStart || day > campaignEnd.AddDays(DeadlineDaysAfterEnd))
+            errors.Add(FieldErrors.Join(prefix, "deadline"),
+                $"Hạn nộp {VietnamTime.FormatDate(day)} nằm ngoài thời gian đợt ({VietnamTime.FormatDate(campaignStart)}–"
+                + $"{VietnamTime.FormatDate(campaignEnd)}, cho phép trễ tối đa {DeadlineDaysAfterEnd} ngày sau khi kết thúc).");
+    }
+
+    public static void Category(FieldErrors errors, string field, string? code, bool required)
+    {
+        if (code is null) { if (required) errors.Add(field, "Không được để trống."); return; }
+        if (!ActivityCategories.IsKnown(code))
+            errors.Add(field, $"Lĩnh vực \"{code}\" không có; dùng một trong: {string.Join(", ", ActivityCategories.Labels.Keys)}.");
+    }
+
+    /// <summary>The fields a target's rule needs; <paramref name="metricCodes"/> are the campaign's metric codes.</summary>
+    public static void Target(FieldErrors errors, string prefix, TargetRule rule, string? metricCode, string? category,
+        decimal? goal, decimal? yearlyQuota, IReadOnlySet<string> metricCodes)
+    {
+        if (metricCode is not null && !metricCodes.Contains(metricCode))
+            errors.Add(FieldErrors.Join(prefix, "metricCode"), $"Chỉ số \"{metricCode}\" không có trong đợt này.");
+        Category(errors, FieldErrors.Join(prefix, "category"), category, required: false);
+        var needsMetric = rule is TargetRule.MetricTotal or TargetRule.YearlyQuotaShare or TargetRule.PerUnitMinimum;
+        if (needsMetric && metricCode is null)
+            errors.Add(FieldErrors.Join(prefix, "metricCode"), "Quy tắc này cần mã chỉ số (metricCode).");
+        if (rule != TargetRule.None && goal is null)
+            errors.Add(FieldErrors.Join(prefix, "goal"), "Quy tắc này cần mức chỉ tiêu (goal).");
+        if (goal < 0) errors.Add(FieldErrors.Join(prefix, "goal"), "Mức chỉ tiêu không được âm.");
+        if (rule is TargetRule.UnitCoverage or TargetRule.YearlyQuotaShare && goal > 100)
+            errors.Add(FieldErrors.Join(prefix, "goal"), "Tỷ lệ phần trăm không quá 100.");
+        if (rule == TargetRule.YearlyQuotaShare && yearlyQuota is not > 0)
+            errors.Add(FieldErrors.Join(prefix, "yearlyQuota"), "Quy tắc tỷ lệ chỉ tiêu năm cần chỉ tiêu năm (yearlyQuota) lớn hơn 0.");
+    }
+
+    public static void MetricCode(FieldErrors errors, string field, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) { errors.Add(field, "Không được để trống."); return; }
+        if (code.Length > 64 || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+            errors.Add(field, "Mã chỉ số chỉ gồm chữ thường không dấu, số và dấu gạch dưới (ví dụ \"trees\"), tối đa 64 ký tự.");
+    }
+}

@@ -1,0 +1,93 @@
+using YouthMonth.Core.Text;
+
+namespace YouthMonth.Core.Plan;
+
+/// <summary>
+/// Checks a whole <see cref="PlanDocument"/> before anything is written, naming each bad field by its path in the
+/// document ("campaign.periods[2].deadline", "units[4].name"). An empty result means the importer may run.
+/// </summary>
+public static class PlanValidator
+{
+    public static FieldErrors Validate(PlanDocument doc)
+    {
+        var errors = new FieldErrors();
+        if (doc.FormatVersion != 1) errors.Add("formatVersion", "Chỉ hỗ trợ formatVersion 1.");
+
+        PlanRules.RequiredText(errors, "organisation.name", doc.Organisation.Name);
+        PlanRules.RequiredText(errors, "organisation.place", doc.Organisation.Place, 100);
+        PlanRules.TimeZone(errors, "organisation.timeZone", doc.Organisation.TimeZone);
+
+        var unitNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < doc.Units.Count; i++)
+        {
+            var u = doc.Units[i];
+            var name = PlanRules.RequiredText(errors, $"units[{i}].name", u.Name);
+            if (name is not null && !unitNames.Add(UnitKey(name)))
+                errors.Add($"units[{i}].name", $"Tên đơn vị \"{name}\" bị trùng.");
+            if (u.MemberCount < 0) errors.Add($"units[{i}].memberCount", "Số đoàn viên không được âm.");
+            PlanRules.OptionalText(errors, $"units[{i}].cluster", u.Cluster, 100);
+            for (var j = 0; j < u.Contacts.Count; j++)
+            {
+                PlanRules.RequiredText(errors, $"units[{i}].contacts[{j}].name", u.Contacts[j].Name, 200);
+                PlanRules.OptionalText(errors, $"units[{i}].contacts[{j}].phone", u.Contacts[j].Phone, 32);
+                PlanRules.OptionalText(errors, $"units[{i}].contacts[{j}].role", u.Contacts[j].Role, 100);
+            }
+        }
+        for (var i = 0; i < doc.LeaderChats.Count; i++)
+            PlanRules.RequiredText(errors, $"leaderChats[{i}].name", doc.LeaderChats[i].Name, 200);
+
+        var c = doc.Campaign;
+        PlanRules.RequiredText(errors, "campaign.name", c.Name);
+        PlanRules.OptionalText(errors, "campaign.theme", c.Theme, 1000);
+        PlanRules.CampaignDates(errors, "campaign", c.StartDate, c.EndDate);
+        PlanRules.Reminders(errors, "campaign", c.Reminders);
+
+        for (var i = 0; i < c.Periods.Count; i++)
+        {
+            var p = c.Periods[i];
+            PlanRules.RequiredText(errors, $"campaign.periods[{i}].label", p.Label, 200);
+            PlanRules.Period(errors, $"campaign.periods[{i}]", p.WindowStart, p.WindowEnd, p.Deadline, c.StartDate, c.EndDate);
+            if (p.Kind == PeriodKind.Weekly && p.Number is not > 0)
+                errors.Add($"campaign.periods[{i}].number", "Kỳ báo cáo tuần cần số tuần (1, 2, …).");
+        }
+
+        var metricCodes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < c.Metrics.Count; i++)
+        {
+            var m = c.Metrics[i];
+            PlanRules.MetricCode(errors, $"campaign.metrics[{i}].code", m.Code);
+            if (m.Code is not null && !metricCodes.Add(m.Code))
+                errors.Add($"campaign.metrics[{i}].code", $"Mã chỉ số \"{m.Code}\" bị trùng.");
+            PlanRules.RequiredText(errors, $"campaign.metrics[{i}].label", m.Label, 200);
+            PlanRules.RequiredText(errors, $"campaign.metrics[{i}].unit", m.Unit, 50);
+            for (var j = 0; j < m.Categories.Count; j++)
+                PlanRules.Category(errors, $"campaign.metrics[{i}].categories[{j}]", m.Categories[j], required: true);
+        }
+
+        var numbers = new HashSet<int>();
+        for (var i = 0; i < c.Targets.Count; i++)
+        {
+            var t = c.Targets[i];
+            if (!numbers.Add(t.Number)) errors.Add($"campaign.targets[{i}].number", $"Chỉ tiêu số {t.Number} bị trùng.");
+            PlanRules.RequiredText(errors, $"campaign.targets[{i}].text", t.Text, 2000);
+            PlanRules.Target(errors, $"campaign.targets[{i}]", t.Rule, t.MetricCode, t.Category, t.Goal, t.YearlyQuota, metricCodes);
+        }
+
+        for (var i = 0; i < c.Activities.Count; i++)
+        {
+            var a = c.Activities[i];
+            PlanRules.RequiredText(errors, $"campaign.activities[{i}].title", a.Title, 1000);
+            PlanRules.OptionalText(errors, $"campaign.activities[{i}].timeText", a.TimeText, 200);
+            PlanRules.OptionalText(errors, $"campaign.activities[{i}].place", a.Place, 500);
+            PlanRules.Category(errors, $"campaign.activities[{i}].category", a.Category, required: true);
+            for (var j = 0; j < a.ResponsibleUnits.Count; j++)
+                if (!unitNames.Contains(UnitKey(a.ResponsibleUnits[j] ?? "")))
+                    errors.Add($"campaign.activities[{i}].responsibleUnits[{j}]",
+                        $"Đơn vị \"{a.ResponsibleUnits[j]}\" không có trong danh sách đơn vị (units).");
+        }
+        return errors;
+    }
+
+    /// <summary>Unit names are unique per organisation regardless of case and Unicode form.</summary>
+    public static string UnitKey(string name) => (VietnameseText.Clean(name) ?? "").ToLowerInvariant();
+}
