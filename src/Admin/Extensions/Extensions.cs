@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using YouthMonth.Admin.Apis;
 using YouthMonth.Admin.Auth;
+using YouthMonth.Admin.Infrastructure;
 using YouthMonth.Core;
 using YouthMonth.Core.Persistence;
 
@@ -14,7 +18,18 @@ public static class Extensions
         builder.Services.AddYouthMonthCore(connectionString);
         builder.Services.AddApiKeyAuth();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures (malformed JSON, "abc" for an int) throw so ApiExceptionHandler can name the field,
+        // in every environment (the default only throws in Development).
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            // Enums travel as names; "kind": 2 is rejected rather than silently meaning something.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        InviteOptions.Register(builder.Services);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Logging.AddJsonConsoleInProduction(builder.Environment);
     }
@@ -26,12 +41,29 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/openapi/v1.json", "YouthMonth Admin API");
+        });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseBodyLimits();
     }
 
     public static void MapAdminApis(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous();
+        app.MapOrganisationsApi();
+        app.MapCampaignsApi();
+        app.MapPeriodsApi();
+        app.MapMetricsApi();
+        app.MapTargetsApi();
+        app.MapActivitiesApi();
+        app.MapUnitsApi();
+        app.MapContactsApi();
+        app.MapLeaderChatsApi();
+        app.MapPlanApi();
+        app.MapKeysApi();
     }
 }
