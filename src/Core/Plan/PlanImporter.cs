@@ -44,6 +44,10 @@ public static class PlanImporter
         foreach (var l in doc.LeaderChats.Where(l => !org.LeaderChats.Any(x => x.Name == l.Name)))
             org.LeaderChats.Add(new LeaderChat { Name = l.Name, Active = l.Active });
 
+        // Units are saved before the campaign so they get ids in document order (one SaveChanges may reorder
+        // inserts around the activity–unit links), which keeps export → import → export stable.
+        await db.SaveChangesAsync(ct);
+
         var c = doc.Campaign;
         var campaign = new Campaign
         {
