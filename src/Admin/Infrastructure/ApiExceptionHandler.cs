@@ -45,7 +45,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             message = "Trường bắt buộc bị thiếu.";
         }
         else if (ConvertedTo().Match(json.Message) is { Success: true } target
-                 && typeof(Campaign).Assembly.GetType(target.Groups["type"].Value) is { IsEnum: true } enumType)
+                 && FieldType(target.Groups["type"].Value.TrimEnd('.'), json.Path) is { IsEnum: true } enumType)
         {
             message = $"Giá trị không hợp lệ; chỉ nhận một trong: {string.Join(", ", Enum.GetNames(enumType))} (dạng chuỗi).";
         }
@@ -54,6 +54,28 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             message = "Nội dung gửi lên không phải JSON hợp lệ.";
         }
         return ApiResults.Invalid(path.Length == 0 ? "body" : path, message);
+    }
+
+    /// <summary>
+    /// The type of the field the path points at. The exception names either that type or the object holding it
+    /// (a record bound through its constructor), whose property named by the path's last segment is the field.
+    /// </summary>
+    private static Type? FieldType(string typeName, string? path)
+    {
+        var type = typeof(Campaign).Assembly.GetType(typeName) ?? typeof(ApiExceptionHandler).Assembly.GetType(typeName);
+        if (type is null) return null;
+        if (Unwrap(type).IsEnum) return Unwrap(type);
+        var last = (path ?? "").Split('.').Last().Split('[')[0];
+        var property = type.GetProperties().FirstOrDefault(p => p.Name.Equals(last, StringComparison.OrdinalIgnoreCase));
+        return property is null ? null : Unwrap(property.PropertyType);
+    }
+
+    private static Type Unwrap(Type type)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } inner) return inner;
+        if (type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+            return Unwrap(element);
+        return type;
     }
 
     private static IResult BindingProblem(BadHttpRequestException bad)
@@ -82,7 +104,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     [GeneratedRegex(@"missing required properties including: '(?<name>[^']+)'")]
     private static partial Regex MissingRequired();
 
-    [GeneratedRegex(@"converted to (?:System\.Nullable`1\[)?(?<type>[\w.]+)")]
+    [GeneratedRegex(@"converted to (?:System\.Nullable`1\[\[?)?(?<type>[\w.]+)")]
     private static partial Regex ConvertedTo();
 
     [GeneratedRegex(@"parameter ""(?:[\w.<>?\[\]]+ )?(?<name>\w+)""")]

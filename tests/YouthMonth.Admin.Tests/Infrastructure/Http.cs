@@ -29,7 +29,7 @@ public static class Http
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = JsonNode.Parse(body)?["errors"]?.AsObject();
         Assert.True(errors is not null && errors.ContainsKey(field), $"expected an error for \"{field}\" in {body}");
-        return errors![field]!.ToJsonString();
+        return string.Join(" ", errors![field]!.AsArray().Select(m => (string?)m));
     }
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
