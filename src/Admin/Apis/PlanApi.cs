@@ -26,7 +26,8 @@ public static class PlanApi
             .WithBodyLimit(BodyLimits.ImportBytes).Accepts<PlanDocument>("application/json");
         app.MapGet("/api/campaigns/{id:int}/plan", ExportPlan).WithTags("Plan").RequireAuthorization(AuthPolicies.Viewer);
         app.MapPost("/api/organisations/{id:int}/units/import-csv", ImportUnitsCsv).WithTags("Plan").RequireAuthorization(AuthPolicies.Admin)
-            .WithBodyLimit(BodyLimits.ImportBytes).Accepts<string>("text/csv");
+            .WithBodyLimit(BodyLimits.ImportBytes)
+            .WithDescription("Body: the CSV file itself (text/csv, UTF-8 with or without BOM). Header row: unit,kind,cluster,members,contact,phone,role.");
         return app;
     }
 
