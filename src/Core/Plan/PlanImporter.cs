@@ -13,7 +13,7 @@ public static class PlanImporter
 {
     public static async Task<Campaign> ImportAsync(YouthMonthDb db, PlanDocument doc, CancellationToken ct = default)
     {
-        var org = await db.Organisations.Include(o => o.Units).ThenInclude(u => u.Contacts).Include(o => o.LeaderChats)
+        var org = await db.Organisations.AsSplitQuery().Include(o => o.Units).ThenInclude(u => u.Contacts).Include(o => o.LeaderChats)
             .FirstOrDefaultAsync(o => o.Name == doc.Organisation.Name, ct);
         if (org is null)
         {

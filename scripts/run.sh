@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The run command: brings up PostgreSQL (unless ConnectionStrings__YouthMonth is set), builds once (Release),
+# applies the schema, loads the Cần Thơ sample shifted to start this week when the database has no campaign,
+# prints a fresh admin API key, starts Admin and Bot, prints the URLs and stops both on Ctrl-C.
+#   scripts/run.sh                     # local PostgreSQL, database "youthmonth"
+#   ConnectionStrings__YouthMonth='Host=…;Database=…' scripts/run.sh
+# Ports: YM_ADMIN_PORT (default 5080), YM_BOT_PORT (default 5081).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+admin_port="${YM_ADMIN_PORT:-5080}"
+bot_port="${YM_BOT_PORT:-5081}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Development logs every SQL command and request; keep the console readable.
+quiet=(env Logging__LogLevel__Default=Warning)
+hosts=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning")
+
+if [ -z "${ConnectionStrings__YouthMonth:-}" ]; then
+  source scripts/db.sh
+  ConnectionStrings__YouthMonth="$(ym_database youthmonth)"
+  export ConnectionStrings__YouthMonth
+else
+  echo "[run] using the configured ConnectionStrings__YouthMonth"
+fi
+
+echo "[run] building (Release)…"
+dotnet build src/Admin -c Release -v quiet -nologo >/dev/null
+dotnet build src/Bot -c Release -v quiet -nologo >/dev/null
+admin_dll=src/Admin/bin/Release/net10.0/YouthMonth.Admin.dll
+bot_dll=src/Bot/bin/Release/net10.0/YouthMonth.Bot.dll
+
+# Applies the schema too (every host migrates at start-up under an advisory lock).
+"${quiet[@]}" dotnet "$admin_dll" sample load samples/cantho-2024.json --shift-to-this-week --if-empty | sed 's/^/[run] /'
+
+key_line="$("${quiet[@]}" dotnet "$admin_dll" keys create --name run.sh --role admin | grep '^Created')"
+admin_key="${key_line##*: }"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "[run] stopping…"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+"${hosts[@]}" ASPNETCORE_URLS="http://127.0.0.1:$admin_port" dotnet "$admin_dll" &
+admin_pid=$!; pids+=("$admin_pid")
+"${hosts[@]}" ASPNETCORE_URLS="http://127.0.0.1:$bot_port" dotnet "$bot_dll" &
+bot_pid=$!; pids+=("$bot_pid")
+
+# Waits until a local port answers /health/live (bash's /dev/tcp: no curl needed).
+ready() {
+  local port="$1"
+  for _ in $(seq 1 60); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /health/live HTTP/1.0\r\n\r\n' >&3 && grep -q "200 OK" <&3) 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+ready "$admin_port" || echo "[run] Admin did not answer on port $admin_port yet"
+
+cat <<INFO
+
+  YouthMonth is running.
+  Admin API      http://127.0.0.1:$admin_port/api/…   (header X-Api-Key: $admin_key)
+  Swagger UI     http://127.0.0.1:$admin_port/swagger
+  Health         http://127.0.0.1:$admin_port/health/ready   http://127.0.0.1:$bot_port/health/ready
+  Bot            http://127.0.0.1:$bot_port
+  Local chat     http://127.0.0.1:$bot_port/chat
+  Try:  curl -H "X-Api-Key: $admin_key" http://127.0.0.1:$admin_port/api/campaigns
+  Ctrl-C stops both.
+
+INFO
+
+bot_reported=0
+while kill -0 "$admin_pid" 2>/dev/null; do
+  if [ "$bot_reported" -eq 0 ] && ! kill -0 "$bot_pid" 2>/dev/null; then
+    code=0; wait "$bot_pid" || code=$?
+    echo "[run] the Bot exited (code $code); Admin keeps running. See the Bot's log above."
+    bot_reported=1
+  fi
+  sleep 1
+done
+code=0; wait "$admin_pid" || code=$?
+echo "[run] Admin exited (code $code)."
+exit "$code"
