@@ -26,7 +26,7 @@ public sealed record CampaignResponse(
 /// GET    /api/campaigns/{id}
 /// POST   /api/campaigns                   (starts with the default metric catalog unless includeDefaultMetrics=false)
 /// PUT    /api/campaigns/{id}
-/// DELETE /api/campaigns/{id}
+/// DELETE /api/campaigns/{id}                 (409 once units have reported: close it instead)
 /// </summary>
 public static class CampaignsApi
 {
@@ -106,10 +106,14 @@ public static class CampaignsApi
         return TypedResults.Ok(CampaignResponse.From(campaign));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCampaign(YouthMonthDb db, int id, CancellationToken ct) =>
-        await db.Campaigns.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCampaign(YouthMonthDb db, int id, CancellationToken ct)
+    {
+        if (await db.Reports.AnyAsync(r => r.Period!.CampaignId == id, ct))
+            return ApiResults.Conflict("Đợt đã có báo cáo nên không xóa được; đặt \"status\": \"Closed\" để kết thúc đợt.", "id");
+        return await db.Campaigns.Where(c => c.Id == id).ExecuteDeleteAsync(ct) > 0
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"Không có đợt #{id}.");
+    }
 
     internal static async Task<TimeZoneInfo> Zone(YouthMonthDb db, int organisationId, CancellationToken ct) =>
         VietnamTime.Zone(await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
@@ -134,7 +138,7 @@ public static class CampaignsApi
             PlanRules.Reminders(errors, "", reminders);
             c.Reminders = new ReminderPolicy
             {
-                Offsets = [.. reminders.Offsets],
+                Offsets = [.. reminders.Offsets ?? []],
                 NotifyLeadersAtDeadline = reminders.NotifyLeadersAtDeadline,
                 PostSummaryAfterDeadline = reminders.PostSummaryAfterDeadline,
                 RemindActivitiesDayBefore = reminders.RemindActivitiesDayBefore,

@@ -19,7 +19,7 @@ public sealed record OrganisationResponse(int Id, string Name, string? ParentNam
 /// GET    /api/organisations/{id}
 /// POST   /api/organisations
 /// PUT    /api/organisations/{id}
-/// DELETE /api/organisations/{id}          (removes its units, campaigns and reports too)
+/// DELETE /api/organisations/{id}          (with its units and campaigns; 409 once units have reported)
 /// </summary>
 public static class OrganisationsApi
 {
@@ -80,10 +80,14 @@ public static class OrganisationsApi
         return TypedResults.Ok(OrganisationResponse.From(org));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOrganisation(YouthMonthDb db, int id, CancellationToken ct) =>
-        await db.Organisations.Where(o => o.Id == id).ExecuteDeleteAsync(ct) > 0
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOrganisation(YouthMonthDb db, int id, CancellationToken ct)
+    {
+        if (await db.Reports.AnyAsync(r => r.Unit!.OrganisationId == id, ct))
+            return ApiResults.Conflict("Tổ chức đã có báo cáo nên không xóa được.", "id");
+        return await db.Organisations.Where(o => o.Id == id).ExecuteDeleteAsync(ct) > 0
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"Không có tổ chức #{id}.");
+    }
 
     private static FieldErrors Apply(Organisation org, OrganisationRequest r)
     {

@@ -31,7 +31,7 @@ public sealed record GeneratePeriodsRequest(DayOfWeek? WindowStartDay, DayOfWeek
 /// GET    /api/periods/{id}
 /// POST   /api/periods
 /// PUT    /api/periods/{id}                (e.g. Tân Phú week 1: deadline moved to Saturday 04/3 09:00)
-/// DELETE /api/periods/{id}
+/// DELETE /api/periods/{id}                   (409 once units have reported for it)
 /// POST   /api/campaigns/{campaignId}/periods/generate   (weekly periods from a rule)
 /// </summary>
 public static class PeriodsApi
@@ -105,10 +105,14 @@ public static class PeriodsApi
         return TypedResults.Ok(PeriodResponse.From(period, zone));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeletePeriod(YouthMonthDb db, int id, CancellationToken ct) =>
-        await db.Periods.Where(x => x.Id == id).ExecuteDeleteAsync(ct) > 0
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeletePeriod(YouthMonthDb db, int id, CancellationToken ct)
+    {
+        if (await db.Reports.AnyAsync(r => r.PeriodId == id, ct))
+            return ApiResults.Conflict("Kỳ báo cáo đã có báo cáo của đơn vị nên không xóa được; hãy sửa kỳ thay vì xóa.", "id");
+        return await db.Periods.Where(x => x.Id == id).ExecuteDeleteAsync(ct) > 0
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"Không có kỳ báo cáo #{id}.");
+    }
 
     public static async Task<Results<Ok<List<PeriodResponse>>, ValidationProblem, ProblemHttpResult>> GeneratePeriods(
         YouthMonthDb db, int campaignId, GeneratePeriodsRequest request, CancellationToken ct)
@@ -125,6 +129,9 @@ public static class PeriodsApi
         if (existing.Count > 0 && request.ReplaceExisting != true)
             return ApiResults.Conflict(
                 $"Đợt đã có {existing.Count} kỳ báo cáo tuần; gửi \"replaceExisting\": true để thay bằng các kỳ mới.", "replaceExisting");
+        var existingIds = existing.Select(p => p.Id).ToList();
+        if (await db.Reports.AnyAsync(r => existingIds.Contains(r.PeriodId), ct))
+            return ApiResults.Conflict("Các kỳ báo cáo tuần hiện có đã có báo cáo nên không thay được; hãy sửa từng kỳ.", "replaceExisting");
         db.Periods.RemoveRange(existing);
 
         var zone = VietnamTime.Zone(campaign.Organisation!.TimeZoneId);

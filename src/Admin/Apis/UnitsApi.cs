@@ -91,10 +91,15 @@ public static class UnitsApi
         return TypedResults.Ok(UnitResponse.From(unit));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUnit(YouthMonthDb db, int id, CancellationToken ct) =>
-        await db.Units.Where(u => u.Id == id).ExecuteDeleteAsync(ct) > 0
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteUnit(YouthMonthDb db, int id, CancellationToken ct)
+    {
+        // Reports cascade with their unit in the schema; the API refuses rather than lose them.
+        if (await db.Reports.AnyAsync(r => r.UnitId == id, ct))
+            return ApiResults.Conflict("Đơn vị đã có báo cáo nên không xóa được; đặt \"active\": false để ngừng theo dõi.", "id");
+        return await db.Units.Where(u => u.Id == id).ExecuteDeleteAsync(ct) > 0
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"Không có đơn vị #{id}.");
+    }
 
     /// <summary>Unit names are unique within an organisation, ignoring case (Unicode form is normalised to NFC).</summary>
     internal static async Task<bool> NameTakenAsync(YouthMonthDb db, int organisationId, string name, int exceptId, CancellationToken ct)

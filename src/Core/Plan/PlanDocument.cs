@@ -22,6 +22,8 @@ public sealed record PlanDocument
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // "units": null is an error naming the field, not a crash later.
+        RespectNullableAnnotations = true,
     };
 }
 

@@ -47,7 +47,7 @@ public static class PlanRules
 
     public static void Reminders(FieldErrors errors, string prefix, ReminderPolicy? reminders)
     {
-        if (reminders is null) return;
+        if (reminders?.Offsets is null) return;
         for (var i = 0; i < reminders.Offsets.Count; i++)
             if (!ReminderOffset.TryParse(reminders.Offsets[i], out _))
                 errors.Add(FieldErrors.Join(prefix, $"reminders.offsets[{i}]"),

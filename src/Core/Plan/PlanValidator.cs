@@ -12,9 +12,11 @@ public static class PlanValidator
     {
         var errors = new FieldErrors();
         if (doc.FormatVersion != 1) errors.Add("formatVersion", "Chỉ hỗ trợ formatVersion 1.");
+        if (NullEntries(errors, doc)) return errors;
 
         PlanRules.RequiredText(errors, "organisation.name", doc.Organisation.Name);
         PlanRules.RequiredText(errors, "organisation.place", doc.Organisation.Place, 100);
+        PlanRules.OptionalText(errors, "organisation.parentName", doc.Organisation.ParentName, 300);
         PlanRules.TimeZone(errors, "organisation.timeZone", doc.Organisation.TimeZone);
 
         var unitNames = new HashSet<string>(StringComparer.Ordinal);
@@ -39,6 +41,7 @@ public static class PlanValidator
         var c = doc.Campaign;
         PlanRules.RequiredText(errors, "campaign.name", c.Name);
         PlanRules.OptionalText(errors, "campaign.theme", c.Theme, 1000);
+        PlanRules.OptionalText(errors, "campaign.planNumber", c.PlanNumber, 100);
         PlanRules.CampaignDates(errors, "campaign", c.StartDate, c.EndDate);
         PlanRules.Reminders(errors, "campaign", c.Reminders);
 
@@ -86,6 +89,38 @@ public static class PlanValidator
                         $"Đơn vị \"{a.ResponsibleUnits[j]}\" không có trong danh sách đơn vị (units).");
         }
         return errors;
+    }
+
+    /// <summary>
+    /// JSON can still put null inside a list ("units": [null]) or null for a list in a nested object; the rest of
+    /// the checks and the importer assume neither, so these are reported first.
+    /// </summary>
+    private static bool NullEntries(FieldErrors errors, PlanDocument doc)
+    {
+        void Check<T>(string field, IReadOnlyList<T?>? list) where T : class
+        {
+            if (list is null) { errors.Add(field, "Không được để null; dùng [] nếu không có."); return; }
+            for (var i = 0; i < list.Count; i++)
+                if (list[i] is null) errors.Add($"{field}[{i}]", "Không được để null.");
+        }
+        if (doc.Organisation is null) errors.Add("organisation", "Không được để trống.");
+        if (doc.Campaign is null) { errors.Add("campaign", "Không được để trống."); return true; }
+        Check("units", doc.Units);
+        Check("leaderChats", doc.LeaderChats);
+        for (var i = 0; i < (doc.Units?.Count ?? 0); i++)
+            if (doc.Units![i] is { } u) Check($"units[{i}].contacts", u.Contacts);
+        var c = doc.Campaign;
+        Check("campaign.periods", c.Periods);
+        Check("campaign.metrics", c.Metrics);
+        Check("campaign.targets", c.Targets);
+        Check("campaign.activities", c.Activities);
+        if (c.Reminders is null) errors.Add("campaign.reminders", "Không được để null.");
+        else Check("campaign.reminders.offsets", c.Reminders.Offsets);
+        for (var i = 0; i < (c.Metrics?.Count ?? 0); i++)
+            if (c.Metrics![i] is { } m) Check($"campaign.metrics[{i}].categories", m.Categories);
+        for (var i = 0; i < (c.Activities?.Count ?? 0); i++)
+            if (c.Activities![i] is { } a) { Check($"campaign.activities[{i}].responsibleUnits", a.ResponsibleUnits); if (a.Dates is null) errors.Add($"campaign.activities[{i}].dates", "Không được để null."); }
+        return errors.Any;
     }
 
     /// <summary>Unit names are unique per organisation regardless of case and Unicode form.</summary>
