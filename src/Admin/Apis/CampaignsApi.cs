@@ -94,10 +94,11 @@ public static class CampaignsApi
             foreach (var period in campaign.Periods)
             {
                 var periodErrors = new FieldErrors();
-                PlanRules.Period(periodErrors, "", period.WindowStart, period.WindowEnd, VietnamTime.ToLocal(period.DeadlineUtc, zone),
-                    campaign.StartDate, campaign.EndDate);
+                var local = VietnamTime.ToLocal(period.DeadlineUtc, zone);
+                PlanRules.Period(periodErrors, "", period.WindowStart, period.WindowEnd, local, campaign.StartDate, campaign.EndDate);
+                var field = DateOnly.FromDateTime(local) < campaign.StartDate || period.WindowEnd < campaign.StartDate ? "startDate" : "endDate";
                 if (periodErrors.Any)
-                    errors.Add("startDate", $"Kỳ báo cáo \"{period.Label}\" sẽ nằm ngoài thời gian đợt mới; sửa hoặc xóa kỳ đó trước.");
+                    errors.Add(field, $"Kỳ báo cáo \"{period.Label}\" sẽ nằm ngoài thời gian đợt mới; sửa hoặc xóa kỳ đó trước.");
             }
         }
         if (errors.Any) return ApiResults.Invalid(errors);
