@@ -80,7 +80,7 @@ public static class PlanImporter
                 Number = t.Number, Text = t.Text, Rule = t.Rule, MetricCode = t.MetricCode, Category = t.Category,
                 Goal = t.Goal, YearlyQuota = t.YearlyQuota,
             })],
-            Activities = [.. c.Activities.Select((a, i) => new Activity
+            Activities = [.. c.Activities.Select(a => WithParsedTime(a, c.StartDate.Year)).Select((a, i) => new Activity
             {
                 Title = a.Title, TimeText = a.TimeText, TimeKind = a.TimeKind, Dates = [.. a.Dates], TimeOfDay = a.TimeOfDay,
                 Place = a.Place, Level = a.Level, Category = a.Category, SortOrder = i + 1,
@@ -90,5 +90,13 @@ public static class PlanImporter
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         return campaign;
+    }
+
+    /// <summary>A row given only as text ("19,20-22/3/2024") gets its parsed form, as when created through the API.</summary>
+    private static ActivityDocument WithParsedTime(ActivityDocument a, int campaignYear)
+    {
+        if (a.TimeKind != ActivityTimeKind.Unspecified || a.Dates.Count > 0 || a.TimeText is null) return a;
+        var parsed = ActivityTimeParser.Parse(a.TimeText, campaignYear);
+        return a with { TimeKind = parsed.Kind, Dates = [.. parsed.Dates], TimeOfDay = a.TimeOfDay ?? parsed.TimeOfDay };
     }
 }

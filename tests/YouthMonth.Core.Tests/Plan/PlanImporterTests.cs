@@ -47,4 +47,26 @@ public sealed class PlanImporterTests : IAsyncLifetime
         var linked = await check.Activities.Include(a => a.ResponsibleUnits).Where(a => a.ResponsibleUnits.Count > 0).CountAsync();
         Assert.Equal(doc.Campaign.Activities.Count(a => a.ResponsibleUnits.Count > 0), linked);
     }
+
+    [Fact]
+    public async Task An_activity_given_only_as_text_gets_its_parsed_dates_on_import()
+    {
+        var doc = SampleFiles.Load("tanphu-2023.json");
+        var activity = new ActivityDocument { Title = "Ngày hội hiến máu", TimeText = "07g30 ngày 12/3", Category = ActivityCategories.SocialWelfare };
+        var withText = doc with { Campaign = doc.Campaign with { Activities = [activity] } };
+
+        await using (var db = _db.CreateDbContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await PlanImporter.ImportAsync(db, withText);
+            await tx.CommitAsync();
+        }
+
+        await using var check = _db.CreateDbContext();
+        var stored = await check.Activities.SingleAsync();
+        Assert.Equal(ActivityTimeKind.Day, stored.TimeKind);
+        Assert.Equal([new DateOnly(2023, 3, 12)], stored.Dates);
+        Assert.Equal(new TimeOnly(7, 30), stored.TimeOfDay);
+        Assert.Equal("07g30 ngày 12/3", stored.TimeText);
+    }
 }
