@@ -1,4 +1,5 @@
 using YouthMonth.Admin.Auth;
+using YouthMonth.Admin.Commands;
 using YouthMonth.Admin.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -99,7 +99,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
     /// <summary>"ix_units_organisation_id_name" → "name": the last column of the index is the field people edit.</summary>
     private static string FieldOf(string? constraint) =>
-        constraint is null ? "request" : constraint.Split('_').Last() switch { "code" => "code", "number" => "number", var last => last };
+        constraint is null ? "request" : constraint.Split('_').Last();
 
     [GeneratedRegex(@"missing required properties including: '(?<name>[^']+)'")]
     private static partial Regex MissingRequired();

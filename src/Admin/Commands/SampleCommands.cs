@@ -4,7 +4,7 @@ using YouthMonth.Core;
 using YouthMonth.Core.Persistence;
 using YouthMonth.Core.Plan;
 
-namespace YouthMonth.Admin.Auth;
+namespace YouthMonth.Admin.Commands;
 
 /// <summary>
 /// Loads a sample plan from the command line (used by scripts/run.sh):
