@@ -53,7 +53,7 @@ public sealed class OutboxSender(
 
         // The oldest pending row of each chat: a chat's later rows wait behind it (order), also while it is delayed.
         var candidates = await db.Database.SqlQuery<Candidate>($"""
-            SELECT o.id AS "Id", o.chat_id AS "ChatId", o.not_before AS "NotBefore", a.chat_type AS "ChatType"
+            SELECT o.id, o.chat_id, o.not_before, a.chat_type
             FROM (SELECT DISTINCT ON (chat_id) id, chat_id, not_before FROM outbox
                   WHERE channel = {channel} AND state = 'Pending' ORDER BY chat_id, id) o
             LEFT JOIN chat_accounts a ON a.channel = {channel} AND a.chat_id = o.chat_id

@@ -77,6 +77,7 @@ public sealed class TelegramPoller(
             else if (!string.IsNullOrWhiteSpace(o.WebhookUrl)) await client.SetWebhookAsync(o.WebhookUrl, o.WebhookSecret, ct);
         }
         catch (ChatApiException e) { logger.LogError("Telegram webhook set-up failed: {Error}", e.Message); }
+        identity.MarkSetUp();
     }
 }
 

@@ -44,6 +44,11 @@ public static class TelegramWebhook
 public sealed class TelegramBotIdentity(IOptions<TelegramOptions> options)
 {
     private string? _fromGetMe;
+    private readonly TaskCompletionSource _setUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once start-up (getMe, command menu, webhook registration) has run.</summary>
+    public Task SetUpCompleted => _setUp.Task;
+    public void MarkSetUp() => _setUp.TrySetResult();
     public string? Username => string.IsNullOrWhiteSpace(options.Value.BotUsername) ? _fromGetMe : options.Value.BotUsername;
     public void Learn(string? username) => _fromGetMe = username;
 }
