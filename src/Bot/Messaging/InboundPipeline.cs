@@ -62,7 +62,7 @@ public sealed class CallbackAnswers(IServiceScopeFactory scopes, ILogger<Callbac
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<TelegramClient>().AnswerCallbackQueryAsync(id, null, stoppingToken);
             }
-            catch (ChatApiException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogInformation("answerCallbackQuery failed: {Error}", e.Message);
             }

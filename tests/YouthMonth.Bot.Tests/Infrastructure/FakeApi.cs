@@ -76,10 +76,17 @@ public sealed class FakeApi : IAsyncDisposable
                 .ToDictionary());
         }
         Calls.Enqueue(new Call(method, path, body, DateTime.UtcNow, ctx.Request.ContentType));
-        var (status, answer) = Handle?.Invoke(method, body) ?? Ok(new { message_id = NextMessageId(), date = 1 });
+        var (status, answer) = Handle?.Invoke(method, body) ?? Default(method);
         ctx.Response.StatusCode = status;
         await ctx.Response.WriteAsJsonAsync(answer);
     }
+
+    private (int, object) Default(string method) => method switch
+    {
+        "getMe" => Ok(new { id = 1, is_bot = true, first_name = "Fake", username = "FakeBot" }),
+        "getUpdates" => Ok(Array.Empty<object>()),
+        _ => Ok(new { message_id = NextMessageId(), date = 1 }),
+    };
 
     public static (int, object) Ok(object? result) => (200, new { ok = true, result });
 

@@ -63,12 +63,12 @@ public sealed class TelegramPoller(
             identity.Learn(me.Username);
             logger.LogInformation("Telegram bot @{Username} ({Mode})", me.Username, o.Mode);
         }
-        catch (ChatApiException e) { logger.LogWarning("Telegram getMe failed: {Error}", e.Message); }
+        catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning("Telegram getMe failed: {Error}", e.Message); }
 
         if (menu.Commands.Count > 0)
         {
             try { await client.SetMyCommandsAsync(menu.Commands, ct); }
-            catch (ChatApiException e) { logger.LogWarning("Telegram setMyCommands failed: {Error}", e.Message); }
+            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning("Telegram setMyCommands failed: {Error}", e.Message); }
         }
 
         try
@@ -76,7 +76,7 @@ public sealed class TelegramPoller(
             if (o.Mode == ChannelMode.Polling) await client.DeleteWebhookAsync(ct);
             else if (!string.IsNullOrWhiteSpace(o.WebhookUrl)) await client.SetWebhookAsync(o.WebhookUrl, o.WebhookSecret, ct);
         }
-        catch (ChatApiException e) { logger.LogError("Telegram webhook set-up failed: {Error}", e.Message); }
+        catch (Exception e) when (e is not OperationCanceledException) { logger.LogError("Telegram webhook set-up failed: {Error}", e.Message); }
         identity.MarkSetUp();
     }
 }

@@ -20,7 +20,7 @@ public sealed class ZaloPoller(
             if (o.Mode == ChannelMode.Polling) await client.DeleteWebhookAsync(ct);
             else if (!string.IsNullOrWhiteSpace(o.WebhookUrl)) await client.SetWebhookAsync(o.WebhookUrl, o.WebhookSecret ?? "", ct);
         }
-        catch (ChatApiException e) { logger.LogError("Zalo webhook set-up failed: {Error}", e.Message); }
+        catch (Exception e) when (e is not OperationCanceledException) { logger.LogError("Zalo webhook set-up failed: {Error}", e.Message); }
         if (o.Mode != ChannelMode.Polling) return;
 
         var failures = 0;
