@@ -144,7 +144,7 @@ public sealed class TelegramSendingTests : IAsyncLifetime
         int photoId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var (photo, _) = await scope.ServiceProvider.GetRequiredService<Messaging.PhotoLibrary>()
+            var (photo, _) = await scope.ServiceProvider.GetRequiredService<YouthMonth.Bot.Messaging.PhotoLibrary>()
                 .SaveAsync(TestImages.Png(800), null, null, 10, 10, default);
             photoId = photo!.Id;
         }
