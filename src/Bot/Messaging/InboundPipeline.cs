@@ -21,7 +21,8 @@ public sealed class InboundPipeline(
         {
             case InboundUpdate.Message m:
                 if (m.Incoming.CallbackQueryId is { } queryId && channel == Channel.Telegram) callbacks.Enqueue(queryId);
-                var message = await ChoiceAnswers.ResolveAsync(db, m.Incoming, ct);
+                // Telegram has real buttons; only numbered lists (Zalo, local) need the text mapped to a choice.
+                var message = channel == Channel.Telegram ? m.Incoming : await ChoiceAnswers.ResolveAsync(db, m.Incoming, ct);
                 var stored = await inbox.StoreAsync(m.UpdateKey, message, ct);
                 if (stored) signal.Notify();
                 else logger.LogInformation("{Channel} update {Key} was delivered again; ignored", channel, m.UpdateKey);

@@ -25,7 +25,7 @@ public sealed partial class TelegramOptions : IValidatableObject
     [Range(0, 50)] public int PollTimeoutSeconds { get; set; } = 25;
     /// <summary>Pause after an empty poll (the emulator answers at once instead of long-polling).</summary>
     [Range(0, 60_000)] public int EmptyPollDelayMs { get; set; } = 300;
-    [Range(1, 1000)] public double MessagesPerSecond { get; set; } = 30;
+    [Range(1, 1000)] public double MessagesPerSecond { get; set; } = 28;
     [Range(0, 60_000)] public int PerChatIntervalMs { get; set; } = 1000;
     [Range(1, 1000)] public int GroupMessagesPerMinute { get; set; } = 20;
     /// <summary>Largest file the Bot API lets a bot download.</summary>
