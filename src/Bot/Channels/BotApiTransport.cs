@@ -131,11 +131,11 @@ internal sealed class BotApiTransport(HttpClient http, Channel channel, Func<str
                 throw new ChatApiException(channel, method, code, description.Redact(secret), retryAfter, migrateTo);
             }
 
-            // No envelope: a proxy or emulator error (e.g. {"message":"API method … not supported"}).
+            // No envelope: a proxy or emulator error (e.g. the emulator's 500 {"message":"API method 'getFile' is not supported"}).
             if (response.StatusCode == HttpStatusCode.OK) return root.Clone();
-            throw new ChatApiException(channel, method, (int)response.StatusCode,
-                (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "error")
-                .Redact(secret));
+            var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "error";
+            var status = message.Contains("is not supported", StringComparison.OrdinalIgnoreCase) ? 501 : (int)response.StatusCode;
+            throw new ChatApiException(channel, method, status, message.Redact(secret));
         }
     }
 }

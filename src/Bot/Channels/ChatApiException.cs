@@ -19,8 +19,8 @@ public sealed class ChatApiException(
     public string? MigrateToChatId { get; } = migrateToChatId;
 
     public bool IsRateLimited => ErrorCode == 429;
-    /// <summary>Network errors, timeouts and 5xx: worth another try later.</summary>
-    public bool IsTransient => ErrorCode is null or >= 500;
+    /// <summary>Network errors, timeouts and 5xx (except 501, a method the server does not have): worth another try later.</summary>
+    public bool IsTransient => ErrorCode is null or (>= 500 and not 501);
     /// <summary>The bot cannot write to this chat (blocked, never started, kicked).</summary>
     public bool IsUnreachable => ErrorCode == 403;
     public bool IsNotModified => ErrorCode == 400 && Description.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);

@@ -86,4 +86,16 @@ public sealed class TelegramEmulatorTests(TelegramEmulator emulator, ITestOutput
         Assert.Equal(Core.Messaging.ChatType.Group, handled.ChatType);
         Assert.Equal("42", handled.UserId);
     }
+
+    [Fact]
+    public async Task A_photo_the_emulator_cannot_serve_reaches_the_dialogs_as_unavailable()
+    {
+        var token = TelegramEmulator.NewToken();
+        await using var app = App(token, "Polling");
+        await app.Services.GetRequiredService<TelegramBotIdentity>().SetUpCompleted.WaitAsync(TimeSpan.FromSeconds(10));
+        await emulator.SendPhotoAsync(token, 4301, "AgAD-big", "Ra quân");
+        var reply = (await emulator.WaitForBotMessagesAsync(token, 4301)).Single();
+        // The emulator has no getFile: the message is not stuck or retried, the dialogs get a clear reason.
+        Assert.Equal("ảnh: từ chối Unavailable — Ra quân", Text(reply));
+    }
 }

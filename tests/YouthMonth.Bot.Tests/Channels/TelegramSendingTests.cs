@@ -25,9 +25,9 @@ public sealed class TelegramSendingTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private BotApp App()
+    private BotApp App(Action<IServiceCollection>? services = null)
     {
-        var app = new BotApp(_db) { UseEchoHandler = true };
+        var app = new BotApp(_db) { UseEchoHandler = true, TestServices = services };
         app.Settings["Telegram:Token"] = "555:SEND";
         // Webhook mode without a URL: no poller, only the sender talks to the fake.
         app.Settings["Telegram:Mode"] = "Webhook";
@@ -160,5 +160,16 @@ public sealed class TelegramSendingTests : IAsyncLifetime
         Assert.Equal("AgAD-big", sends[1].Body.GetProperty("photo").GetString());
         await using var db = app.Db();
         Assert.Equal("AgAD-big", (await db.Photos.SingleAsync(p => p.Id == photoId)).TelegramFileId);
+    }
+
+    [Fact]
+    public async Task The_command_menu_from_DI_is_set_at_start_up()
+    {
+        IReadOnlyList<(string Command, string Description)> menu = [("baocao", "Gửi báo cáo tuần"), ("tongket", "Xem tổng hợp")];
+        await using var app = App(s => s.AddSingleton(menu));
+        await app.Services.GetRequiredService<Bot.Channels.Telegram.TelegramBotIdentity>().SetUpCompleted.WaitAsync(TimeSpan.FromSeconds(10));
+        var commands = Assert.Single(_telegram.CallsTo("setMyCommands")).Body.GetProperty("commands");
+        Assert.Equal(["baocao", "tongket"], commands.EnumerateArray().Select(c => c.GetProperty("command").GetString()));
+        Assert.Equal("Gửi báo cáo tuần", commands[0].GetProperty("description").GetString());
     }
 }

@@ -57,6 +57,7 @@ public sealed class ZaloTests : IAsyncLifetime
         app.Settings["Zalo:Mode"] = mode;
         app.Settings["Zalo:ApiBaseUrl"] = _zalo.BaseUrl;
         app.Settings["Zalo:WebhookSecret"] = Secret;
+        app.Settings["Photos:PublicBaseUrl"] = "https://bot.example.vn";
         return app.Start();
     }
 
@@ -109,6 +110,13 @@ public sealed class ZaloTests : IAsyncLifetime
         var photo = await db.Photos.SingleAsync();
         Assert.Equal($"ảnh: {photo.Id} — Hiến máu", texts[4]);
         Assert.Equal($"{_zalo.BaseUrl}/files/a.jpg", photo.SourceUrl);
+
+        // Zalo cannot take uploads: a stored photo goes out by its public URL.
+        _events.Enqueue(Event("message.text.received", "u-thu", "m6", new { text = $"ảnh:{photo.Id}" }));
+        for (var i = 0; i < 200 && !_zalo.CallsTo("sendPhoto").Any(); i++) await Task.Delay(50);
+        var sendPhoto = Assert.Single(_zalo.CallsTo("sendPhoto")).Body;
+        Assert.Equal($"https://bot.example.vn/photos/{photo.Sha256}", sendPhoto.GetProperty("photo").GetString());
+        Assert.Equal("Ảnh của bạn", sendPhoto.GetProperty("caption").GetString());
 
         var handled = app.Services.GetRequiredService<HandledLog>().Messages;
         Assert.Equal("Minh Thư", handled[0].UserName);

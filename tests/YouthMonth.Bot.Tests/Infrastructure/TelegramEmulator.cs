@@ -53,6 +53,19 @@ public sealed class TelegramEmulator : IAsyncLifetime
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["text"] = text,
         });
 
+    /// <summary>A photo message (two sizes; the bot cannot download them from the emulator).</summary>
+    public Task SendPhotoAsync(string token, long chatId, string fileId, string? caption = null) =>
+        PostAsync("/sendMessage", new Dictionary<string, object?>
+        {
+            ["botToken"] = token, ["from"] = User(Math.Abs(chatId)), ["chat"] = Chat(chatId, "private"),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["caption"] = caption,
+            ["photo"] = new[]
+            {
+                new { file_id = fileId + "-small", file_unique_id = "s", width = 90, height = 67, file_size = 1200 },
+                new { file_id = fileId, file_unique_id = "b", width = 1280, height = 960, file_size = 150000 },
+            },
+        });
+
     public Task SendCommandAsync(string token, long chatId, string command, string chatType = "private", long? userId = null) =>
         PostAsync("/sendCommand", new Dictionary<string, object>
         {
