@@ -95,4 +95,33 @@ public sealed class LocalChatTests : IClassFixture<DatabaseFixture>, IAsyncLifet
         Assert.Contains("Trò chuyện thử với bot", html);
         Assert.Contains("/local/messages", html);
     }
+
+    [Fact]
+    public async Task Writing_as_a_plan_contact_or_leader_chat_binds_the_local_chat_to_it()
+    {
+        int contactId, leadersId;
+        await using (var db = _app.Db())
+        {
+            var org = new Core.Plan.Organisation { Name = "Đoàn Thanh niên Quận Ninh Kiều", Place = "Cần Thơ" };
+            var unit = new Core.Plan.Unit { Name = "Đoàn phường Tân An", Organisation = org };
+            var contact = new Core.Plan.Contact { Name = "Phạm Thu Trang", Role = "Bí thư", Unit = unit };
+            var leaders = new Core.Plan.LeaderChat { Name = "Ban Thường vụ", Organisation = org };
+            db.AddRange(org, unit, contact, leaders);
+            await db.SaveChangesAsync();
+            (contactId, leadersId) = (contact.Id, leaders.Id);
+        }
+
+        var chats = await _client.GetFromJsonAsync<List<LocalChatApi.LocalChat>>("/local/chats");
+        Assert.Contains(chats!, c => c.ChatId == $"contact-{contactId}" && c.DisplayName == "Phạm Thu Trang" && c.BoundTo == "Bí thư — Đoàn phường Tân An");
+        Assert.Contains(chats!, c => c.ChatId == $"leaders-{leadersId}" && c.DisplayName == "Ban Thường vụ");
+
+        (await _client.PostAsJsonAsync("/local/messages", new { chatId = $"contact-{contactId}", text = "Xin chào" })).EnsureSuccessStatusCode();
+        (await _client.PostAsJsonAsync("/local/messages", new { chatId = $"leaders-{leadersId}", text = "/tonghop", group = true })).EnsureSuccessStatusCode();
+        Assert.Equal("nhận: Xin chào", (await RepliesAsync($"contact-{contactId}", 1))[0].Text);
+        Assert.Equal("lệnh: tonghop", (await RepliesAsync($"leaders-{leadersId}", 1))[0].Text);
+        await using var check = _app.Db();
+        Assert.Equal(contactId, check.ChatAccounts.Single(a => a.ChatId == $"contact-{contactId}").ContactId);
+        var group = check.ChatAccounts.Single(a => a.ChatId == $"leaders-{leadersId}");
+        Assert.Equal((leadersId, Core.Messaging.ChatType.Group), (group.LeaderChatId!.Value, group.ChatType));
+    }
 }

@@ -19,7 +19,9 @@ public static class LocalChatApi
     // POST /local/messages   {chatId, name?, text?, callbackData?, group?, id?}: as if the chat wrote to the bot
     // POST /local/photos     multipart: chatId, name?, caption?, file
     // GET  /local/messages?chatId=&after=   the bot's replies to that chat after outbox id `after`
-    // GET  /local/chats      chats seen on the local channel (with the contact or leader chat they are bound to)
+    // GET  /local/chats      chats seen on the local channel, then every active contact ("contact-{id}") and
+    //                        leader chat ("leaders-{id}") of the plan: writing as one of those ids binds the chat to it
+    //                        (a demo shortcut for the invite-code step)
     // GET  /chat             the web page
     public static void MapLocalChatApi(this IEndpointRouteBuilder app)
     {
@@ -46,9 +48,10 @@ public static class LocalChatApi
     public sealed record LocalChat(string ChatId, string? DisplayName, string? BoundTo, DateTimeOffset? LastSeenAt);
 
     public static async Task<Results<Ok<Accepted>, ValidationProblem>> SendMessageAsync(
-        LocalMessageRequest request, InboundPipeline pipeline, TimeProvider clock, CancellationToken ct)
+        LocalMessageRequest request, InboundPipeline pipeline, YouthMonthDb db, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(request.ChatId) is { } problem) return problem;
+        await BindToPlanAsync(db, request.ChatId!.Trim(), clock, ct);
         var text = VietnameseText.Clean(request.Text);
         if (string.IsNullOrEmpty(text) && string.IsNullOrEmpty(request.CallbackData))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Nhập nội dung tin nhắn hoặc chọn một nút."] });
@@ -71,13 +74,14 @@ public static class LocalChatApi
     }
 
     public static async Task<Results<Ok<Accepted>, ValidationProblem>> SendPhotoAsync(
-        HttpRequest request, InboundPipeline pipeline, PhotoLibrary photos, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, InboundPipeline pipeline, PhotoLibrary photos, YouthMonthDb db, TimeProvider clock, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Gửi ảnh dạng multipart/form-data."] });
         var form = await request.ReadFormAsync(ct);
         var chatId = form["chatId"].ToString();
         if (Validate(chatId) is { } problem) return problem;
+        await BindToPlanAsync(db, chatId.Trim(), clock, ct);
         if (form.Files.GetFile("file") is not { } file)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Chọn một ảnh để gửi."] });
 
@@ -126,13 +130,44 @@ public static class LocalChatApi
         return TypedResults.Ok(replies);
     }
 
-    public static async Task<Ok<List<LocalChat>>> GetChatsAsync(YouthMonthDb db, CancellationToken ct) =>
-        TypedResults.Ok(await db.ChatAccounts.AsNoTracking()
+    public static async Task<Ok<List<LocalChat>>> GetChatsAsync(YouthMonthDb db, CancellationToken ct)
+    {
+        var seen = await db.ChatAccounts.AsNoTracking()
             .Where(a => a.Channel == Channel.Local)
             .OrderByDescending(a => a.LastSeenAt)
             .Select(a => new LocalChat(a.ChatId, a.DisplayName,
                 a.Contact != null ? a.Contact.Name : a.LeaderChat != null ? a.LeaderChat.Name : null, a.LastSeenAt))
-            .Take(200).ToListAsync(ct));
+            .Take(200).ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Id)
+            .Select(c => new LocalChat($"contact-{c.Id}", c.Name, c.Unit != null ? $"{c.Role ?? "Liên hệ"} — {c.Unit.Name}" : c.Role, null))
+            .Take(500).ToListAsync(ct);
+        var leaders = await db.LeaderChats.AsNoTracking().Where(l => l.Active).OrderBy(l => l.Id)
+            .Select(l => new LocalChat($"leaders-{l.Id}", l.Name, "Nhóm lãnh đạo", null))
+            .ToListAsync(ct);
+        return TypedResults.Ok(seen.Concat(contacts.Concat(leaders).Where(p => seen.All(s => s.ChatId != p.ChatId))).ToList());
+    }
+
+    /// <summary>"contact-12" / "leaders-3" speak as that contact or leader chat: the chat account is bound on first use.</summary>
+    private static async Task BindToPlanAsync(YouthMonthDb db, string chatId, TimeProvider clock, CancellationToken ct)
+    {
+        var contactId = chatId.StartsWith("contact-", StringComparison.Ordinal) && int.TryParse(chatId[8..], out var c) ? c : (int?)null;
+        var leaderChatId = chatId.StartsWith("leaders-", StringComparison.Ordinal) && int.TryParse(chatId[8..], out var l) ? l : (int?)null;
+        if (contactId is null && leaderChatId is null) return;
+        if (await db.ChatAccounts.AnyAsync(a => a.Channel == Channel.Local && a.ChatId == chatId, ct)) return;
+        if (contactId is not null && !await db.Contacts.AnyAsync(x => x.Id == contactId, ct)) return;
+        if (leaderChatId is not null && !await db.LeaderChats.AnyAsync(x => x.Id == leaderChatId, ct)) return;
+        db.ChatAccounts.Add(new ChatAccount
+        {
+            Channel = Channel.Local,
+            ChatId = chatId,
+            ChatType = leaderChatId is null ? ChatType.Private : ChatType.Group,
+            ContactId = contactId,
+            LeaderChatId = leaderChatId,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { /* created by a concurrent request: fine */ }
+    }
 
     private static ValidationProblem? Validate(string? chatId) =>
         string.IsNullOrWhiteSpace(chatId) || chatId.Trim().Length > 64

@@ -35,7 +35,7 @@ internal static class LocalChatPage
   <label>Tên hiển thị: <input id="name" placeholder="vd. Nguyễn Văn An"></label>
   <label><input type="checkbox" id="group"> Nhóm lãnh đạo</label>
   <datalist id="chats"></datalist>
-  <div class="hint">Mỗi mã là một người dùng hoặc một nhóm. Chọn một mã đã có trong danh sách để tiếp tục cuộc trò chuyện.</div>
+  <div class="hint">Mỗi mã là một người dùng hoặc một nhóm. Chọn trong danh sách "contact-…" để nói với tư cách một cán bộ liên hệ trong kế hoạch, "leaders-…" cho một nhóm lãnh đạo, hoặc một mã đã dùng để tiếp tục cuộc trò chuyện.</div>
 </header>
 <main>
   <div id="log"></div>
@@ -106,10 +106,16 @@ async function poll() {
   }
   setTimeout(poll, 1000);
 }
+const known = {};
 fetch('/local/chats').then(r => r.json()).then(list => {
-  for (const c of list) { const o = document.createElement('option'); o.value = c.chatId;
+  for (const c of list) { known[c.chatId] = c; const o = document.createElement('option'); o.value = c.chatId;
     o.label = [c.displayName, c.boundTo].filter(Boolean).join(' — '); $('chats').appendChild(o); }
 });
+$('chatId').onchange = () => {
+  const c = known[$('chatId').value.trim()];
+  if (c && c.displayName) $('name').value = c.displayName;
+  if (c) $('group').checked = c.chatId.startsWith('leaders-');
+};
 poll();
 </script>
 </body>
