@@ -141,9 +141,8 @@ public sealed class OutboxSender(
         {
             var wait = e.RetryAfter ?? sender.RateLimitBackoff(row.Attempts);
             sender.Pacer.Pause(wait);
+            // Never fails the message; Attempts grows so that Zalo's backoff (no retry_after) is exponential.
             row.NotBefore = now + wait;
-            // Being told to slow down is not the message's fault.
-            row.Attempts--;
             logger.LogWarning("{Channel} rate limit; pausing {Seconds}s", sender.Channel, wait.TotalSeconds);
         }
         else if (e.IsUnreachable)

@@ -88,8 +88,8 @@ public sealed class ZaloTests : IAsyncLifetime
     {
         _zalo.Files["a.jpg"] = TestImages.Jpeg(700, seed: 9);
         await using var app = App("Polling");
-        await Task.Delay(400);
-        Assert.True(_idlePolls >= 1, "the poller keeps polling after 408");
+        for (var i = 0; i < 200 && _idlePolls < 2; i++) await Task.Delay(50);
+        Assert.True(_idlePolls >= 2, "the poller keeps polling after 408");
 
         _events.Enqueue(Event("message.text.received", "u-thu", "m1", new { text = "Xin chào" }));
         Assert.Equal(["nhận: Xin chào"], await WaitForTextsAsync("u-thu", 1));
@@ -155,5 +155,31 @@ public sealed class ZaloTests : IAsyncLifetime
         Assert.Equal(["message.text.received:w1", "message.text.received:w2", "message.image.received:w3", "message.unsupported.received:w4"],
             await db.Inbox.OrderBy(i => i.Id).Select(i => i.UpdateKey).ToListAsync());
         Assert.True(app.Services.GetRequiredService<HandledLog>().Messages[3].Unsupported);
+    }
+
+    [Fact]
+    public async Task Quota_exceeded_429_backs_off_exponentially_then_sends_once()
+    {
+        var sends = 0;
+        _zalo.Handle = (method, _) => method switch
+        {
+            "sendMessage" when Interlocked.Increment(ref sends) <= 2 => (200, new { ok = false, error_code = 429, description = "Quota exceeded" }),
+            "sendMessage" => FakeApi.Ok(new { message_id = "ok1", date = 1 }),
+            _ => FakeApi.Ok(new { url = "" }),
+        };
+        await using var app = App("Webhook");
+        await using (var db = app.Db())
+        {
+            db.ChatAccounts.Add(new ChatAccount { Channel = Channel.Zalo, ChatId = "u-quota", CreatedAt = DateTimeOffset.UtcNow });
+            Outbox.Add(db, Channel.Zalo, "u-quota", new OutgoingMessage { Text = "Nhắc hạn" }, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        await app.WaitForAsync(db => db.Outbox.CountAsync(o => o.State == OutboxState.Sent), n => n == 1, 20_000);
+        var calls = _zalo.CallsTo("sendMessage").Select(c => c.At).ToList();
+        Assert.Equal(3, calls.Count);
+        var first = calls[1] - calls[0];
+        var second = calls[2] - calls[1];
+        Assert.True(first >= TimeSpan.FromSeconds(1.9), $"first backoff {first.TotalSeconds:F2}s");
+        Assert.True(second >= TimeSpan.FromSeconds(3.9), $"second backoff {second.TotalSeconds:F2}s");
     }
 }

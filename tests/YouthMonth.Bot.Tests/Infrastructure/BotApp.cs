@@ -89,7 +89,7 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
         builder.UseSetting("ConnectionStrings:YouthMonth", Database.ConnectionString);
         builder.UseSetting("Photos:Root", PhotoRoot);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning).AddProvider(Logs));
+        builder.ConfigureLogging(l => l.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft", LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
             if (Clock is not null) s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
