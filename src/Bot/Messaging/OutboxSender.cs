@@ -129,6 +129,12 @@ public sealed class OutboxSender(
                 row.LastError = e.Message;
                 return;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Unexpected (e.g. an unreadable answer): back off like a network error instead of retrying at once.
+                await FailAsync(sender, db, row, new ChatApiException(sender.Channel, "send", null, e.Message, inner: e), ct);
+                return;
+            }
         }
     }
 
