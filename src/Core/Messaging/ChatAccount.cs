@@ -24,4 +24,10 @@ public class ChatAccount
     /// <summary>Set when the platform says the bot cannot write here (blocked, never started, kicked).</summary>
     public DateTimeOffset? UnreachableSince { get; set; }
     public string? UnreachableReason { get; set; }
+    /// <summary>
+    /// The choices last shown as a numbered list (Zalo, local chat) as JSON rows of <see cref="Choice"/>, so
+    /// that a reply "2" or the typed label becomes the same CallbackData a Telegram button press gives.
+    /// Written by the sender when it delivers a message; null after a message without choices.
+    /// </summary>
+    public string? LastChoices { get; set; }
 }

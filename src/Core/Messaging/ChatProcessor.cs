@@ -27,8 +27,9 @@ public sealed class ChatProcessor(
         var db = scope.ServiceProvider.GetRequiredService<YouthMonthDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
+        // Columns by their snake_case names: the naming convention maps them to Candidate's properties.
         var candidates = await db.Database.SqlQuery<Candidate>($"""
-            SELECT id AS "Id", channel AS "Channel", chat_id AS "ChatId" FROM (
+            SELECT id, channel, chat_id FROM (
                 SELECT DISTINCT ON (channel, chat_id) id, channel, chat_id
                 FROM inbox WHERE processed_at IS NULL ORDER BY channel, chat_id, id) oldest
             ORDER BY id LIMIT 32

@@ -47,4 +47,24 @@ public sealed record IncomingPhoto
     public long? FileSize { get; init; }
     /// <summary>Set once the adapter has downloaded and stored the image.</summary>
     public int? StoredPhotoId { get; init; }
+    /// <summary>
+    /// Set when the image was not stored (too large, not a JPEG/PNG/WebP, no longer downloadable); then
+    /// <see cref="StoredPhotoId"/> is null and the dialog should say so (<see cref="PhotoRejections.Explain"/>).
+    /// </summary>
+    public PhotoRejection? RejectedReason { get; init; }
+}
+
+public enum PhotoRejection { TooLarge, NotAnImage, Unavailable }
+
+public static class PhotoRejections
+{
+    /// <summary>A reply that tells the sender what was wrong with the photo and what to do.</summary>
+    public static string Explain(PhotoRejection reason, long maxBytes) => reason switch
+    {
+        PhotoRejection.TooLarge =>
+            $"Ảnh quá lớn (tối đa {maxBytes / (1024 * 1024)} MB). Bạn vui lòng gửi ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.",
+        PhotoRejection.NotAnImage =>
+            "Tệp này không phải ảnh JPEG, PNG hoặc WebP. Bạn vui lòng gửi ảnh chụp (định dạng JPG hoặc PNG).",
+        _ => "Không tải được ảnh này từ máy chủ chat. Bạn vui lòng gửi lại ảnh.",
+    };
 }

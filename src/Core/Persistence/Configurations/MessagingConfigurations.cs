@@ -17,6 +17,7 @@ internal sealed class ChatAccountConfiguration : IEntityTypeConfiguration<ChatAc
         e.Property(x => x.DisplayName).HasMaxLength(200);
         e.Property(x => x.SharedPhone).HasMaxLength(32);
         e.Property(x => x.UnreachableReason).HasMaxLength(300);
+        e.Property(x => x.LastChoices).HasColumnType("jsonb");
         e.HasIndex(x => new { x.Channel, x.ChatId }).IsUnique();
         e.HasOne(x => x.Contact).WithMany().OnDelete(DeleteBehavior.SetNull);
         e.HasOne(x => x.LeaderChat).WithMany().OnDelete(DeleteBehavior.SetNull);

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Text;
+
+namespace YouthMonth.Bot.Channels.Zalo;
+
+/// <summary>
+/// Maps a Zalo event to what the Bot does with it. Accepts the documented wrapped body {ok, result:{event…}} and
+/// the unwrapped {event_name, message} that Zalo is reported to post in practice; getUpdates returns the same event.
+/// </summary>
+public static class ZaloUpdateMapper
+{
+    public static InboundUpdate Map(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) throw new MalformedUpdateException("Zalo body is not a JSON object");
+        var ev = body.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True
+                 && body.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
+            ? result : body;
+
+        var eventName = Str(ev, "event_name") ?? throw new MalformedUpdateException("Zalo event without event_name");
+        if (!ev.TryGetProperty("message", out var m) || m.ValueKind != JsonValueKind.Object)
+            throw new MalformedUpdateException($"Zalo event {eventName} without message");
+        var messageId = Str(m, "message_id") ?? throw new MalformedUpdateException($"Zalo event {eventName} without message_id");
+        if (!m.TryGetProperty("chat", out var chat) || Str(chat, "id") is not { } chatId)
+            throw new MalformedUpdateException($"Zalo event {eventName} without chat.id");
+
+        var text = VietnameseText.Clean(Str(m, "text"));
+        var caption = VietnameseText.Clean(Str(m, "caption"));
+        var photos = new List<IncomingPhoto>();
+        var unsupported = false;
+        switch (eventName)
+        {
+            case "message.text.received":
+                break;
+            case "message.image.received":
+                // Real events carry photo_url; the docs name it photo; some SDKs use url.
+                var url = Str(m, "photo_url") ?? Str(m, "photo") ?? Str(m, "url");
+                if (url is not null) photos.Add(new IncomingPhoto { Url = url });
+                break;
+            case "message.sticker.received" or "message.voice.received" or "message.unsupported.received":
+                unsupported = true;
+                break;
+            default:
+                return new InboundUpdate.Ignored($"event {eventName} not used");
+        }
+
+        string? command = null, args = null;
+        if (CommandText.TryParse(text, null, out var cmd, out var cmdArgs, out _))
+        {
+            command = cmd;
+            args = cmdArgs;
+        }
+        var from = m.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.Object ? f : default;
+        return new InboundUpdate.Message($"{eventName}:{messageId}", new IncomingMessage
+        {
+            Channel = Channel.Zalo,
+            ChatId = chatId,
+            ChatType = string.Equals(Str(chat, "chat_type"), "GROUP", StringComparison.OrdinalIgnoreCase) ? ChatType.Group : ChatType.Private,
+            UserId = from.ValueKind == JsonValueKind.Object ? Str(from, "id") : null,
+            UserName = from.ValueKind == JsonValueKind.Object ? Str(from, "display_name") ?? Str(from, "name") : null,
+            MessageId = messageId,
+            SentAt = m.TryGetProperty("date", out var date) && date.TryGetInt64(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : default,
+            Text = text ?? caption,
+            Command = command,
+            CommandArgs = args,
+            Photos = photos,
+            Unsupported = unsupported,
+        });
+    }
+
+    private static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.ToString(),
+            _ => null,
+        } : null;
+}

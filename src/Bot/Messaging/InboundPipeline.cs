@@ -1,0 +1,72 @@
+using System.Threading.Channels;
+using YouthMonth.Bot.Channels;
+using YouthMonth.Bot.Channels.Telegram;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Persistence;
+using Channel = YouthMonth.Core.Messaging.Channel;
+
+namespace YouthMonth.Bot.Messaging;
+
+/// <summary>
+/// Where every channel's updates enter: numbered answers resolved to choices, the message stored in the inbox
+/// (deduplicated by channel + update key) and the workers woken. Webhooks answer 200 only after this returns.
+/// </summary>
+public sealed class InboundPipeline(
+    YouthMonthDb db, Inbox inbox, InboxSignal signal, CallbackAnswers callbacks, TimeProvider clock, ILogger<InboundPipeline> logger)
+{
+    /// <summary>True when something new was stored or changed; false for a redelivery or an ignored update.</summary>
+    public async Task<bool> AcceptAsync(Channel channel, InboundUpdate update, CancellationToken ct)
+    {
+        switch (update)
+        {
+            case InboundUpdate.Message m:
+                if (m.Incoming.CallbackQueryId is { } queryId && channel == Channel.Telegram) callbacks.Enqueue(queryId);
+                // Telegram has real buttons; only numbered lists (Zalo, local) need the text mapped to a choice.
+                var message = channel == Channel.Telegram ? m.Incoming : await ChoiceAnswers.ResolveAsync(db, m.Incoming, ct);
+                var stored = await inbox.StoreAsync(m.UpdateKey, message, ct);
+                if (stored) signal.Notify();
+                else logger.LogInformation("{Channel} update {Key} was delivered again; ignored", channel, m.UpdateKey);
+                return stored;
+            case InboundUpdate.ChatMigrated migrated:
+                await ChatAccountUpdates.MigrateAsync(db, channel, migrated.OldChatId, migrated.NewChatId, clock.GetUtcNow(), ct);
+                return true;
+            case InboundUpdate.ChatBlocked blocked:
+                await ChatAccountUpdates.MarkUnreachableAsync(db, channel, blocked.ChatId, "Người dùng đã chặn bot", clock.GetUtcNow(), ct);
+                await db.SaveChangesAsync(ct);
+                return true;
+            case InboundUpdate.Ignored ignored:
+                logger.LogDebug("{Channel} update ignored: {Reason}", channel, ignored.Reason);
+                return false;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(update));
+        }
+    }
+}
+
+/// <summary>
+/// Answers Telegram callback queries right after they are stored, so the user's button stops spinning
+/// before the dialog has even run. Failures (e.g. a query too old) only matter cosmetically.
+/// </summary>
+public sealed class CallbackAnswers(IServiceScopeFactory scopes, ILogger<CallbackAnswers> logger) : BackgroundService
+{
+    private readonly Channel<string> _queue = System.Threading.Channels.Channel.CreateBounded<string>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    public void Enqueue(string callbackQueryId) => _queue.Writer.TryWrite(callbackQueryId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TelegramClient>().AnswerCallbackQueryAsync(id, null, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogInformation("answerCallbackQuery failed: {Error}", e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace YouthMonth.Bot.Messaging;
+
+/// <summary>Configuration section "Messaging": how many workers handle the inbox and send the outbox.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary>Parallel inbox workers in this host (0 stores updates but handles none: only for tests and maintenance).</summary>
+    [Range(0, 64)] public int InboxWorkers { get; set; } = 2;
+    /// <summary>How often an idle worker looks for work another Bot instance stored (new work here wakes it at once).</summary>
+    [Range(10, 60_000)] public int InboxPollIntervalMs { get; set; } = 1000;
+    /// <summary>Parallel senders per channel (0 = this host sends nothing).</summary>
+    [Range(0, 64)] public int OutboxWorkers { get; set; } = 4;
+    [Range(10, 60_000)] public int OutboxPollIntervalMs { get; set; } = 500;
+    /// <summary>Network errors and 5xx are retried with backoff this many times before a message is marked Failed.</summary>
+    [Range(1, 100)] public int MaxSendAttempts { get; set; } = 8;
+}
+
+/// <summary>Configuration section "Photos".</summary>
+public sealed class PhotoOptions
+{
+    public const string Section = "Photos";
+
+    /// <summary>Folder for stored photos (content-addressed: ab/abcdef….jpg).</summary>
+    [Required] public string Root { get; set; } = "data/photos";
+    [Range(1024, 50L * 1024 * 1024)] public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>Public base URL of this Bot host, so Zalo can fetch stored photos at {base}/photos/{sha256}.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Configuration section "Local": the built-in web chat at /chat.</summary>
+public sealed class LocalChatOptions
+{
+    public const string Section = "Local";
+
+    /// <summary>
+    /// Anyone who can reach /chat can speak as any chat id, so it is on by default only when neither Telegram nor
+    /// Zalo is configured (development and demos). Set true or false to decide explicitly.
+    /// </summary>
+    public bool? Enabled { get; set; }
+}

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using YouthMonth.Bot.Channels;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Persistence;
+
+namespace YouthMonth.Bot.Messaging;
+
+/// <summary>
+/// Sends the outbox. A row is claimed with a per-chat advisory lock plus FOR UPDATE SKIP LOCKED and marked Sent in
+/// the same transaction as the claim, so two hosts never send one row, a Sent row is never sent again, and a
+/// crash mid-send leaves the row Pending (sent again after restart: at-least-once at the network boundary).
+/// Messages of one chat go out in order; pacing per channel, per chat and per group comes from <see cref="SendPacer"/>.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, TimeProvider clock,
+    IOptions<MessagingOptions> options, ILogger<OutboxSender> logger) : BackgroundService
+{
+    private sealed record Candidate(long Id, string ChatId, DateTimeOffset NotBefore, string? ChatType);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(senders.Where(s => s.Enabled)
+            .SelectMany(s => Enumerable.Range(0, options.Value.OutboxWorkers).Select(_ => Task.Run(() => RunAsync(s, stoppingToken), stoppingToken))));
+
+    private async Task RunAsync(IChannelSender sender, CancellationToken ct)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.OutboxPollIntervalMs);
+        while (!ct.IsCancellationRequested)
+        {
+            var wake = signal.Next;
+            try
+            {
+                while (await SendNextAsync(sender, ct)) { }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Outbox sender for {Channel} failed; retrying", sender.Channel);
+            }
+            // Paced chats become ready by time alone, so wait a little even without a signal.
+            await WorkSignal.WaitAsync(wake, interval, ct).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sends one message of this channel if one is due; false when there is nothing to do now.</summary>
+    public async Task<bool> SendNextAsync(IChannelSender sender, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<YouthMonthDb>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var channel = sender.Channel.ToString();
+
+        // The oldest pending row of each chat: a chat's later rows wait behind it (order), also while it is delayed.
+        var candidates = await db.Database.SqlQuery<Candidate>($"""
+            SELECT o.id, o.chat_id, o.not_before, a.chat_type
+            FROM (SELECT DISTINCT ON (chat_id) id, chat_id, not_before FROM outbox
+                  WHERE channel = {channel} AND state = 'Pending' ORDER BY chat_id, id) o
+            LEFT JOIN chat_accounts a ON a.channel = {channel} AND a.chat_id = o.chat_id
+            WHERE o.not_before <= {now}
+            ORDER BY o.id LIMIT 64
+            """).ToListAsync(ct);
+
+        foreach (var c in candidates)
+        {
+            var isGroup = c.ChatType == nameof(ChatType.Group) || (c.ChatType is null && c.ChatId.StartsWith('-'));
+            if (!sender.Pacer.IsReady(c.ChatId, isGroup)) continue;
+            var locked = await db.Database.SqlQuery<bool>(
+                $"""SELECT pg_try_advisory_xact_lock(hashtextextended({"outbox:" + channel + ":" + c.ChatId}, 0)) AS "Value" """)
+                .SingleAsync(ct);
+            if (!locked) continue;
+            var row = await db.Outbox.FromSqlInterpolated($"""
+                    SELECT * FROM outbox WHERE channel = {channel} AND chat_id = {c.ChatId} AND state = 'Pending'
+                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """).SingleOrDefaultAsync(ct);
+            if (row is null || row.Id != c.Id || row.NotBefore > now) continue;
+
+            await SendRowAsync(sender, db, row, isGroup ? ChatType.Group : ChatType.Private, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task SendRowAsync(IChannelSender sender, YouthMonthDb db, Core.Messaging.OutboxMessage row, ChatType chatType, CancellationToken ct)
+    {
+        var message = MessageJson.Deserialize<OutgoingMessage>(row.Payload);
+        row.Attempts++;
+        for (var migrations = 0; ; migrations++)
+        {
+            try
+            {
+                var wait = sender.Pacer.Reserve(row.ChatId, chatType == ChatType.Group);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                var delivery = new OutboundDelivery(row.Id, row.ChatId, chatType, message, db)
+                {
+                    NextPart = async t =>
+                    {
+                        var gap = sender.Pacer.ReserveGlobal();
+                        if (gap > TimeSpan.Zero) await Task.Delay(gap, t);
+                    },
+                };
+                row.ExternalMessageId = await sender.SendAsync(delivery, ct);
+                row.State = OutboxState.Sent;
+                row.SentAt = clock.GetUtcNow();
+                row.LastError = null;
+                if (sender.NumbersChoices)
+                    await db.ChatAccounts.Where(a => a.Channel == sender.Channel && a.ChatId == row.ChatId)
+                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.LastChoices, ChoiceAnswers.Serialize(message.Choices)), ct);
+                return;
+            }
+            catch (ChatApiException e) when (e.MigrateToChatId is { } newChatId && migrations == 0)
+            {
+                logger.LogInformation("{Channel} chat {Old} became {New}; resending there", sender.Channel, row.ChatId, newChatId);
+                await ChatAccountUpdates.MigrateAsync(db, sender.Channel, row.ChatId, newChatId, clock.GetUtcNow(), ct);
+                row.ChatId = newChatId;
+            }
+            catch (ChatApiException e)
+            {
+                await FailAsync(sender, db, row, e, ct);
+                return;
+            }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException)
+            {
+                // The message itself cannot be sent (e.g. a choice key over 64 bytes, a missing photo): do not retry.
+                logger.LogError(e, "Outbox message {Id} cannot be sent", row.Id);
+                row.State = OutboxState.Failed;
+                row.LastError = e.Message;
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Unexpected (e.g. an unreadable answer): back off like a network error instead of retrying at once.
+                await FailAsync(sender, db, row, new ChatApiException(sender.Channel, "send", null, e.Message, inner: e), ct);
+                return;
+            }
+        }
+    }
+
+    private async Task FailAsync(IChannelSender sender, YouthMonthDb db, Core.Messaging.OutboxMessage row, ChatApiException e,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        row.LastError = e.Message;
+        if (e.IsRateLimited)
+        {
+            var wait = e.RetryAfter ?? sender.RateLimitBackoff(row.Attempts);
+            sender.Pacer.Pause(wait);
+            // Never fails the message; Attempts grows so that Zalo's backoff (no retry_after) is exponential.
+            row.NotBefore = now + wait;
+            logger.LogWarning("{Channel} rate limit; pausing {Seconds}s", sender.Channel, wait.TotalSeconds);
+        }
+        else if (e.IsUnreachable)
+        {
+            logger.LogInformation("{Channel} chat {Chat} is unreachable: {Reason}", sender.Channel, row.ChatId, e.Description);
+            row.State = OutboxState.Failed;
+            await ChatAccountUpdates.MarkUnreachableAsync(db, sender.Channel, row.ChatId, e.Description, now, ct);
+        }
+        else if (e.IsTransient && row.Attempts < options.Value.MaxSendAttempts)
+        {
+            row.NotBefore = now + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, row.Attempts)));
+            logger.LogWarning("Sending outbox message {Id} failed (attempt {Attempt}): {Error}", row.Id, row.Attempts, e.Message);
+        }
+        else
+        {
+            row.State = OutboxState.Failed;
+            logger.LogError("Outbox message {Id} failed for good: {Error}", row.Id, e.Message);
+        }
+    }
+}
