@@ -168,16 +168,10 @@ public static partial class VietnameseNumbers
                 }
                 if (scale == 1m)
                 {
-                    // A plain number, maybe grouped with spaces: "1 000 000".
-                    var grouped = literal;
-                    while (literal.Length <= 3 && literal.All(char.IsAsciiDigit) && j < tokens.Length
-                           && tokens[j].Length == 3 && tokens[j].All(char.IsAsciiDigit))
-                    {
-                        grouped += tokens[j];
-                        j++;
-                    }
+                    // A plain number. Two numbers in a row ("120 100", "1 000 000") could be one number grouped with
+                    // spaces or two numbers; refused rather than guessed.
                     if (j < tokens.Length && IsNumeral(tokens[j])) { problem = Problem.Unclear; return 0; }
-                    var plain = Numeral(grouped, allowDotDecimal: false, out problem);
+                    var plain = Numeral(literal, allowDotDecimal: false, out problem);
                     if (problem is not Problem.None) return 0;
                     total = plain;
                     i = j;
