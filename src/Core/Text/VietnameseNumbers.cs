@@ -15,7 +15,8 @@ public enum NumberKind { Count, Money }
 /// <remarks>
 /// A bare number after a scale word continues that scale as spoken Vietnamese does: "1tr5" and "1 triệu 5"
 /// are 1.500.000, "2 triệu 300" is 2.300.000 (the "nghìn" is left unsaid), "1 tỷ 2" is 1.200.000.000.
-/// At most three digits may follow (two after "trăm"); "2 triệu 3000" is refused as unclear.
+/// At most three digits may follow (two after "trăm"); "2 triệu 3000" is refused as unclear, and so is
+/// "2 triệu 3 trăm", which people say for 2.300.000 but which reads as 2.000.300.
 /// Anything that could be read two ways ("1.2.3", "2,500", "1,234,567") is refused rather than guessed,
 /// so that no report ever carries a number the person did not mean.
 /// Money is in whole đồng: "2,5" alone (two and a half đồng) is refused with a hint to write "2,5 triệu".
@@ -118,7 +119,7 @@ public static partial class VietnameseNumbers
     public static string Format(decimal value, string unit) =>
         string.IsNullOrWhiteSpace(unit) ? Format(value) : $"{Format(value)} {VietnameseText.Clean(unit)}";
 
-    private enum Problem { None, NotANumber, Unclear, CommaThousands, TooBig }
+    private enum Problem { None, NotANumber, Unclear, CommaThousands, Compound, TwoNumbers, TooBig }
 
     private static string Describe(Problem problem, string shown, NumberKind kind) => problem switch
     {
@@ -126,6 +127,10 @@ public static partial class VietnameseNumbers
             $"Số \"{shown}\" chưa rõ. Dấu chấm tách hàng nghìn, dấu phẩy cho phần lẻ, ví dụ: 1.500 hoặc 2,5.",
         Problem.CommaThousands =>
             $"Số \"{shown}\" chưa rõ là số lẻ hay hàng nghìn. Hãy dùng dấu chấm để tách hàng nghìn, ví dụ: 2.500 hoặc 2,5.",
+        Problem.Compound =>
+            $"Số \"{shown}\" chưa rõ. Hãy viết đủ, ví dụ: 2.300.000 hoặc 2 triệu 300 nghìn.",
+        Problem.TwoNumbers =>
+            $"Số \"{shown}\" chưa rõ: có vẻ là hai số. Hãy gửi một số, dấu chấm tách hàng nghìn, ví dụ: 1.000.000.",
         Problem.TooBig =>
             $"Số \"{shown}\" quá lớn. Hãy kiểm tra lại, ví dụ: {Example(kind)}.",
         _ => $"Chưa hiểu số \"{shown}\". Hãy gửi một số, ví dụ: {Example(kind)}.",
@@ -160,17 +165,16 @@ public static partial class VietnameseNumbers
                 {
                     // "1tr5", "2 triệu 300": the digits continue the previous scale.
                     var maxDigits = lastScale >= 1_000m ? 3 : 2;
-                    if (!literal.All(char.IsAsciiDigit) || literal.Length > maxDigits) { problem = Problem.Unclear; return 0; }
+                    if (!literal.All(char.IsAsciiDigit) || literal.Length > maxDigits) { problem = Problem.Compound; return 0; }
                     total += decimal.Parse(literal, CultureInfo.InvariantCulture) * lastScale / Pow10(literal.Length);
                     i = j;
-                    lastScale = -1; // nothing may follow but units
                     break;
                 }
                 if (scale == 1m)
                 {
                     // A plain number. Two numbers in a row ("120 100", "1 000 000") could be one number grouped with
                     // spaces or two numbers; refused rather than guessed.
-                    if (j < tokens.Length && IsNumeral(tokens[j])) { problem = Problem.Unclear; return 0; }
+                    if (j < tokens.Length && IsNumeral(tokens[j])) { problem = Problem.TwoNumbers; return 0; }
                     var plain = Numeral(literal, allowDotDecimal: false, out problem);
                     if (problem is not Problem.None) return 0;
                     total = plain;
@@ -180,16 +184,18 @@ public static partial class VietnameseNumbers
 
                 var number = Numeral(literal, allowDotDecimal: true, out problem);
                 if (problem is not Problem.None) return 0;
-                if (lastScale > 0 && (scale >= lastScale || number != decimal.Truncate(number) || number * scale >= lastScale))
+                // "2 triệu 3 trăm" is said for 2.300.000 (the "nghìn" left unsaid) but reads as 2.000.300: refused.
+                if (lastScale > 0 && (scale >= lastScale || number != decimal.Truncate(number) || number * scale >= lastScale
+                                      || (scale < 1_000m && lastScale >= 1_000_000m)))
                 {
-                    problem = Problem.Unclear;
+                    problem = Problem.Compound;
                     return 0;
                 }
                 total += number * scale;
                 lastScale = scale;
                 i = j;
 
-                if (i < tokens.Length && tokens[i] is "ruoi" or "ruou")
+                if (i < tokens.Length && tokens[i] == "ruoi")
                 {
                     // "1 triệu rưỡi": and a half.
                     total += scale / 2;
@@ -207,7 +213,7 @@ public static partial class VietnameseNumbers
         if (i == 0) { problem = Problem.NotANumber; return 0; }
         for (; i < tokens.Length; i++)
         {
-            if (IsNumeral(tokens[i])) { problem = Problem.Unclear; return 0; }
+            if (IsNumeral(tokens[i])) { problem = Problem.TwoNumbers; return 0; }
             if (!UnitWords.Contains(tokens[i])) { problem = Problem.NotANumber; return 0; }
         }
         return total;
