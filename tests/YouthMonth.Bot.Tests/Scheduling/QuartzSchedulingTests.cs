@@ -85,6 +85,47 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_host_that_dies_mid_fan_out_is_restarted_and_every_reminder_goes_out_exactly_once()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(30).AddSeconds(3);
+        await SetDeadlineAsync(deadline, "-30m");
+        await using (var dying = NewApp())
+        {
+            // Its database connection fails after 10 outbox inserts: what a process killed mid fan-out leaves behind.
+            dying.TestServices = s => s.ConfigureDbContext<YouthMonth.Core.Persistence.YouthMonthDb>(o => o.AddInterceptors(new DiesAfterOutboxInserts(10)));
+            dying.Start();
+            await dying.WaitForAsync(db => db.Outbox.CountAsync(), n => n == 10, timeoutMs: 30_000);
+            await dying.WaitForAsync(_ => Task.FromResult(dying.Logs.All.Contains("the host died here", StringComparison.Ordinal)), d => d);
+        }
+        await using (var check = _db.CreateDbContext())
+        {
+            Assert.Equal(10, await check.Outbox.CountAsync());
+            Assert.Equal(0, await check.ScheduledRuns.CountAsync());
+        }
+
+        await using var restarted = NewApp().Start();
+        await restarted.WaitForAsync(db => db.Outbox.CountAsync(o => o.State == OutboxState.Sent), n => n == _contactIds.Count, timeoutMs: 30_000);
+        await restarted.WaitForAsync(db => db.ScheduledRuns.CountAsync(), n => n == 1);
+        await using var db = restarted.Db();
+        var chats = await db.Outbox.Select(o => o.ChatId).ToListAsync();
+        Assert.Equal(_contactIds.Select(id => $"c{id}").Order(), chats.Order());
+    }
+
+    private sealed class DiesAfterOutboxInserts(int inserts) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _seen;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            if (command.CommandText.Contains("INSERT INTO outbox", StringComparison.Ordinal) && Interlocked.Increment(ref _seen) > inserts)
+                throw new IOException("simulated crash: the host died here");
+            return base.NonQueryExecutingAsync(command, eventData, result, ct);
+        }
+    }
+
+    [Fact]
     public async Task The_plan_sync_follows_a_moved_deadline_and_a_closed_campaign()
     {
         var deadline = DateTimeOffset.UtcNow.AddHours(5);
