@@ -80,6 +80,7 @@ public sealed class QuartzSchedulingTests : IAsyncLifetime
         Assert.All(perChat, p => Assert.Equal(1, p.Count));
         var runs = first.Logs.Lines.Concat(second.Logs.Lines).Count(l => l.Contains("messages enqueued", StringComparison.Ordinal));
         Assert.Equal(1, runs);
+        Assert.DoesNotContain(first.Logs.Lines.Concat(second.Logs.Lines), l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
         Assert.Contains($"Hạn chót {VietnamTime.FormatDeadline(VietnamTime.ToLocal(deadline, VietnamTime.Zone()))}",
             (await first.SentTextsAsync(Channel.Local, $"c{_contactIds[0]}")).Single());
     }
