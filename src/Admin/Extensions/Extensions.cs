@@ -65,5 +65,6 @@ public static class Extensions
         app.MapLeaderChatsApi();
         app.MapPlanApi();
         app.MapKeysApi();
+        app.MapUnreachableChatsApi();
     }
 }

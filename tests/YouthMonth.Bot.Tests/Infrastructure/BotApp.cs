@@ -35,6 +35,8 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
         ["Zalo:PerChatIntervalMs"] = "0",
         ["Zalo:MessagesPerSecond"] = "100",
         ["Zalo:EmptyPollDelayMs"] = "50",
+        // Quartz only where a test asks for it (Scheduling:Enabled = true).
+        ["Scheduling:Enabled"] = "false",
     };
 
     /// <summary>A fake clock for the domain (NotBefore, deadlines); null keeps the real clock.</summary>
