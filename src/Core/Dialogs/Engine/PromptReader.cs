@@ -17,6 +17,12 @@ public static class PromptReader
         var choice = MatchChoice(prompt, message, text);
 
         if (choice == ChoiceKeys.Skip && prompt.Skippable) { answer = new Answer { Skipped = true }; return true; }
+        // Extra buttons on a typed question (e.g. "Bỏ qua các số còn lại") answer it by their key.
+        if (choice is not null && prompt.Kind is PromptKind.Text or PromptKind.Number or PromptKind.Money or PromptKind.Link)
+        {
+            answer = new Answer { ChoiceKey = choice };
+            return true;
+        }
 
         switch (prompt.Kind)
         {

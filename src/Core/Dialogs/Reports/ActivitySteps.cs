@@ -12,6 +12,7 @@ namespace YouthMonth.Core.Dialogs.Reports;
 public static class ActivitySteps
 {
     public const int MaxPhotos = 10;
+    public const string SkipRest = "skip_rest";
 
     public static void AskDate(DialogContext ctx) => ctx.Ask("date", Prompts.Date(ReportTexts.AskDate));
 
@@ -33,7 +34,9 @@ public static class ActivitySteps
         var code = draft.MetricQueue[0];
         var metric = await ctx.Db.Metrics.AsNoTracking().FirstAsync(m => m.CampaignId == campaignId && m.Code == code, ct);
         var text = ReportTexts.AskMetric(metric);
-        ctx.Ask("metric", metric.Kind == MetricKind.Money ? Prompts.Money(text, skippable: true) : Prompts.Number(text, metric.Unit, skippable: true));
+        var prompt = metric.Kind == MetricKind.Money ? Prompts.Money(text, skippable: true) : Prompts.Number(text, metric.Unit, skippable: true);
+        if (draft.MetricQueue.Count > 1) prompt = prompt with { Choices = [[.. prompt.Choices.SelectMany(r => r), new Messaging.Choice(SkipRest, ReportTexts.SkipRest)]] };
+        ctx.Ask("metric", prompt);
         return true;
     }
 
@@ -43,7 +46,8 @@ public static class ActivitySteps
     {
         var code = draft.MetricQueue[0];
         draft.MetricQueue.RemoveAt(0);
-        if (answer.Skipped) { values.Remove(code); return; }
+        if (answer.ChoiceKey == SkipRest) { values.Remove(code); foreach (var rest in draft.MetricQueue) values.Remove(rest); draft.MetricQueue.Clear(); return; }
+        if (answer.Skipped || answer.Number is null) { values.Remove(code); return; }
         var unit = await ctx.Db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId && m.Code == code).Select(m => m.Unit).FirstAsync(ct);
         values[code] = answer.Number!.Value;
         ctx.Note(ReportTexts.Recorded(answer.Number.Value, unit));

@@ -30,6 +30,7 @@ public sealed class ReportDraft
     public string? IndividualName { get; set; }
     public string? IndividualReason { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public ActivityDraft CurrentActivity => Activities[Current];
 }
 

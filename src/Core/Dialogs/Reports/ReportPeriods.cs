@@ -37,7 +37,9 @@ public static class ReportPeriods
         DateTimeOffset now, DateOnly today)
     {
         var reported = reports.Select(r => r.PeriodId).ToHashSet();
-        return started.FirstOrDefault(p => p.DeadlineUtc >= now && !reported.Contains(p.Id))
+        // The final report opens with the month but is only offered first in its last week.
+        return started.FirstOrDefault(p => p.DeadlineUtc >= now && !reported.Contains(p.Id)
+                && (p.Kind != PeriodKind.Final || p.DeadlineUtc - now <= TimeSpan.FromDays(7)))
             ?? started.FirstOrDefault(p => p.WindowStart <= today && today <= p.WindowEnd)
             ?? started.LastOrDefault(p => !reported.Contains(p.Id))
             ?? started.LastOrDefault();

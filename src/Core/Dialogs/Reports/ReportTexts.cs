@@ -20,8 +20,13 @@ public static class ReportTexts
     public static string NoPeriodYet(string? first) =>
         first is null ? "Kế hoạch chưa có kỳ báo cáo nào." : $"Chưa đến kỳ báo cáo nào. Kỳ đầu tiên: {first}.";
 
+    /// <summary>"Tuần 2 (02/3–08/3), hạn 11g00 thứ Sáu 08/3" (generated labels already carry the window).</summary>
     public static string PeriodLine(ReportingPeriod p, TimeZoneInfo zone) =>
-        $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month}–{p.WindowEnd.Day:00}/{p.WindowEnd.Month}), hạn {Deadline(p, zone)}";
+        (p.Label.Contains('(') ? p.Label : $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month}–{p.WindowEnd.Day:00}/{p.WindowEnd.Month})")
+        + $", hạn {Deadline(p, zone)}";
+
+    /// <summary>"tuần 3" from "Tuần 3 (09/3–15/3)".</summary>
+    public static string ShortLabel(string label) => label.Split('(')[0].Trim().ToLower(VietnamTime.Culture);
 
     public static string Deadline(ReportingPeriod p, TimeZoneInfo zone) => VietnamTime.FormatDeadline(VietnamTime.ToLocal(p.DeadlineUtc, zone));
 
@@ -51,6 +56,8 @@ public static class ReportTexts
     public const string AddAnother = "Có, thêm hoạt động";
     public const string NoMore = "Không, xem lại và gửi";
 
+    public const string SkipRest = "Bỏ qua các số còn lại";
+
     public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})? Không có thì bấm Bỏ qua.";
     public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
@@ -79,7 +86,7 @@ public static class ReportTexts
     public static string SentNoActivity(string label, bool late) =>
         $"Đã ghi nhận: {label} đơn vị không có hoạt động." + (late ? " Báo cáo được ghi nhận là nộp muộn." : "") + " Cảm ơn bạn!";
 
-    public static string Progress(string label) => $"báo cáo dở {label.ToLower(VietnamTime.Culture)}";
+    public static string Progress(string label) => $"báo cáo dở {ShortLabel(label)}";
 
     // Kick-off / event day
     public static string AskShortNews(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
