@@ -75,6 +75,7 @@ public sealed class TestPlan
             new InviteCode { Code = "UsedCode234", ContactId = units[0].Contacts[1].Id, CreatedAt = now, ExpiresAt = Local(2024, 4, 1, 0, 0), UsedAt = now },
             new InviteCode { Code = "OldCode2345", ContactId = units[0].Contacts[1].Id, CreatedAt = now, ExpiresAt = Local(2024, 3, 2, 0, 0) },
             new InviteCode { Code = "ZaloCode234", ContactId = units[1].Contacts[0].Id, CreatedAt = now, ExpiresAt = Local(2024, 4, 1, 0, 0) },
+            new InviteCode { Code = "SpareCode23", ContactId = units[2].Contacts[0].Id, CreatedAt = now, ExpiresAt = Local(2024, 4, 1, 0, 0) },
             new InviteCode { Code = "LeadCode234", LeaderChatId = leaders.Id, CreatedAt = now, ExpiresAt = Local(2024, 4, 1, 0, 0) });
         await db.SaveChangesAsync();
 
