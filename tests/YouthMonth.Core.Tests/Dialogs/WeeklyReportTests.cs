@@ -106,6 +106,7 @@ public sealed class WeeklyReportTests(DialogFixture fixture) : IClassFixture<Dia
         await first.Press("Có, báo cáo hoạt động");
         await first.Press("Hoạt động khác");
         await first.Say("Ra quân dọn vệ sinh kênh rạch");
+        await first.Press("Hoạt động khác");
         await first.Press("Hôm nay");
         await first.Say("150");
         await first.Say("Dọn vệ sinh 2 km kênh rạch.");

@@ -42,7 +42,7 @@ public static class PromptReader
                     return true;
                 }
                 if (choice == ChoiceKeys.Done || VietnameseText.Fold(text) == "xong") { answer = new Answer { Done = true }; return true; }
-                error = EngineTexts.PhotoExpected;
+                error = message.CallbackData is not null && text is null ? EngineTexts.StaleButton : EngineTexts.PhotoExpected;
                 return false;
         }
 

@@ -54,6 +54,12 @@ public sealed class WeeklyReportDialog : IReportDialog
                 if (draft.Fixing) { draft.CurrentActivity.Title = answer.Text!; await ShowReviewAsync(ctx, draft, ct); return; }
                 draft.Activities.Add(new ActivityDraft { Title = answer.Text! });
                 draft.Current = draft.Activities.Count - 1;
+                // The category decides which numbers are asked (gifts for an sinh, new members for xây dựng Đoàn …).
+                ctx.Ask("category", Prompts.Choice(ReportTexts.AskCategory,
+                    ActivityCategories.Labels.Select(kv => new Choice(kv.Key, kv.Value))));
+                return;
+            case "category":
+                draft.CurrentActivity.Category = answer.ChoiceKey!;
                 ActivitySteps.AskDate(ctx);
                 return;
             case "date":

@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Dialogs.Engine;
+using YouthMonth.Core.Dialogs.Reports;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Plan;
+
+namespace YouthMonth.Core.Tests.Dialogs;
+
+/// <summary>Restarts, silence, /huy and /trogiup at every step, and every bad input answered without saving anything wrong.</summary>
+public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<DialogFixture>
+{
+    private DialogHarness H => fixture.Harness;
+    private TestPlan P => fixture.Harness.Plan;
+
+    /// <summary>One answer per step of a weekly report with one "other" activity, as (how to answer, what is asked next).</summary>
+    private static readonly (string Kind, string Value)[] Script =
+    [
+        ("cmd", "/baocao"), ("press", "Có, báo cáo hoạt động"), ("press", "Hoạt động khác"), ("say", "Tọa đàm kỹ năng số"),
+        ("press", "Hoạt động khác"), ("say", "04/3"), ("say", "60"), ("say", "Tọa đàm cho 60 đoàn viên về kỹ năng số."), ("press", "Bỏ qua"),
+        ("photo", ""), ("press", "Xong"), ("press", "Không, xem lại và gửi"),
+    ];
+
+    private async Task PlayAsync(ChatSession chat, (string Kind, string Value) step)
+    {
+        switch (step.Kind)
+        {
+            case "press": await chat.Press(step.Value); break;
+            case "photo": await chat.Photo(await H.NewPhotoAsync()); break;
+            default: await chat.Say(step.Value); break;
+        }
+    }
+
+    [Fact]
+    public async Task Help_at_every_step_repeats_the_question_and_cancel_at_every_step_leaves_nothing_saved()
+    {
+        H.SetLocalTime(2024, 3, 5, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[1][0]);
+        for (var i = 0; i < Script.Length; i++)
+        {
+            await PlayAsync(chat, Script[i]);
+            var asked = chat.Last!;
+            var question = asked.Text[(asked.Text.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)..];
+            var help = await chat.Say(i % 2 == 0 ? "/trogiup" : "/help");
+            Assert.Equal(RouterTexts.Help, help[0].Text);
+            Assert.StartsWith(RouterTexts.HelpInDialog, help[1].Text);
+            Assert.EndsWith(question, help[1].Text);
+            Assert.Equal(asked.Choices.SelectMany(r => r), help[1].Choices.SelectMany(r => r));
+        }
+
+        var unit = P.Units[2];
+        var other = await H.RegisteredAsync(P.Contacts[2][0]);
+        for (var stop = 1; stop <= Script.Length; stop++)
+        {
+            for (var i = 0; i < stop; i++) await PlayAsync(other, Script[i]);
+            await other.Say(stop % 2 == 0 ? "/huy" : "/cancel");
+            Assert.Equal(RouterTexts.Cancelled, other.LastText);
+            await other.Say("xin chào");
+            Assert.Equal(RouterTexts.Idle, other.LastText);
+        }
+        await using var db = H.Db();
+        Assert.False(await db.Reports.AnyAsync(r => r.UnitId == unit));
+        await other.Say("/huy");
+        Assert.Equal(RouterTexts.NothingToCancel, other.LastText);
+    }
+
+    [Fact]
+    public async Task A_restart_mid_report_and_a_day_of_silence_resume_where_the_person_left_off()
+    {
+        H.SetLocalTime(2024, 3, 5, 21, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[0][0], speaker: "Chị Lan (Bí thư)");
+        for (var i = 0; i < 6; i++) await PlayAsync(chat, Script[i]);
+        Assert.Contains("Có bao nhiêu lượt", chat.LastText);
+
+        await H.RestartAsync();
+        await chat.Say("60");
+        Assert.Contains("Đã ghi: 60 lượt.", chat.LastText);
+        Assert.Contains("Viết vài dòng tin", chat.LastText);
+
+        H.SetLocalTime(2024, 3, 6, 20, 0);
+        await chat.Say("alo");
+        Assert.Equal("Bạn đang báo cáo dở tuần 1, tiếp tục nhé?", chat.LastText);
+        await chat.Press("Tiếp tục");
+        Assert.Contains("Viết vài dòng tin", chat.LastText);
+        for (var i = 7; i < Script.Length; i++) await PlayAsync(chat, Script[i]);
+        Assert.Contains("Tọa đàm kỹ năng số — 04/3/2024", chat.LastText);
+        await chat.Say("/baocao");
+        Assert.Equal("Bạn đang báo cáo dở tuần 1, tiếp tục nhé?", chat.LastText);
+        await chat.Press("Tiếp tục");
+        await chat.Press("Gửi báo cáo");
+        var report = (await H.ReportAsync(P.Week1Id, P.Units[0]))!;
+        Assert.Equal(60m, Assert.Single(report.Values).Value);
+
+        Transcripts.Check("resume", "Khởi động lại và im lặng một ngày: tiếp tục chỗ đang dở",
+            "Bot khởi động lại giữa chừng (câu trả lời tiếp theo vẫn được nhận), rồi chị Lan im lặng một ngày: bot hỏi có tiếp tục không.", chat);
+    }
+
+    [Fact]
+    public async Task Bad_inputs_are_answered_in_Vietnamese_with_an_example_and_nothing_wrong_is_saved()
+    {
+        H.SetLocalTime(2024, 3, 6, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[3][0], Channel.Zalo);
+        async Task Refused(string input, string expected)
+        {
+            var before = chat.Last!;
+            var replies = await chat.Say(input);
+            var reply = Assert.Single(replies);
+            Assert.Contains(expected, reply.Text);
+            Assert.EndsWith(before.Text[(before.Text.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)..], reply.Text);
+        }
+
+        await chat.Say("/baocao");
+        await Refused("7", "Mình chưa hiểu lựa chọn này");
+        await chat.Say("1");
+        await chat.Say("hoat dong khac");
+        await Refused(new string('x', 1001), "Nội dung dài quá (tối đa 1000 ký tự)");
+        await chat.Say("Ngày hội hiến máu cụm 3");
+        await chat.Say("tinh nguyen, an sinh xa hoi");
+        await Refused("32/3", "ví dụ");
+        await Refused("20/3", EngineTexts.FutureDate);
+        var photo = await H.NewPhotoAsync();
+        var onText = await chat.Photo(photo);
+        Assert.StartsWith(EngineTexts.TextExpected, onText[0].Text);
+        await chat.Say("hôm nay");
+        await Refused("-5", "ví dụ");
+        await Refused("2,5", "ví dụ");
+        await Refused("năm mươi", "ví dụ");
+        await Refused("99.999.999", "ví dụ");
+        await chat.Say("45");
+        Assert.Contains("Phần quà", chat.LastText);
+        await chat.Say("1");  // one gift, not the first button of the numbered list
+        Assert.StartsWith("Đã ghi: 1 phần.", chat.LastText);
+        await Refused("-1 triệu", "ví dụ");
+        await Refused("3.000.000.000.000", "ví dụ");
+        await chat.Say("1tr5");
+        Assert.StartsWith("Đã ghi: 1.500.000 đồng.", chat.LastText);
+        await chat.Say("bo qua cac so con lai");
+        await Refused("", "Tin nhắn trống");
+        await chat.Say("Hiến máu tại nhà văn hóa cụm 3.");
+        await Refused("facebook chưa đăng", "http");
+        await chat.Say("Bỏ qua");
+        await Refused("ảnh đây", EngineTexts.PhotoExpected);
+        await Refused("xong", ReportTexts.NeedOnePhoto);
+        await chat.PressStale("a:999");
+        Assert.StartsWith(EngineTexts.StaleButton, chat.LastText);
+        await chat.Photo(photo);
+        await chat.Say("Xong");
+        await chat.Say("2");
+        await chat.Say("1");
+        Assert.Contains("Đã gửi báo cáo", chat.LastText);
+
+        var report = (await H.ReportAsync(P.Week1Id, P.Units[3]))!;
+        Assert.Equal(
+            new Dictionary<string, decimal> { [MetricCatalog.Participants] = 45m, ["gifts"] = 1m, ["gift_value"] = 1_500_000m },
+            report.Values.ToDictionary(v => v.MetricCode, v => v.Value));
+        var activity = Assert.Single(report.Activities);
+        Assert.Equal(("Ngày hội hiến máu cụm 3", ActivityCategories.SocialWelfare, new DateOnly(2024, 3, 6)), (activity.Title, activity.Category, activity.Date!.Value));
+        Assert.Empty(activity.Links);
+
+        Transcripts.Check("bad-inputs", "Nhập sai: bot nói rõ sai gì và cho ví dụ (Zalo)",
+            "Mỗi câu trả lời sai được trả lời bằng tiếng Việt, kèm ví dụ, rồi hỏi lại đúng câu hỏi đó; không có gì sai được lưu.", chat);
+    }
+}
