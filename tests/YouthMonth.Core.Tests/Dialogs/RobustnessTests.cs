@@ -133,7 +133,7 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await Refused("3.000.000.000.000", "ví dụ");
         await chat.Say("1tr5");
         Assert.StartsWith("Đã ghi: 1.500.000 đồng.", chat.LastText);
-        await chat.Say("bo qua cac so con lai");
+        await chat.Say("bo qua het");
         await Refused("", "Tin nhắn trống");
         await chat.Say("Hiến máu tại nhà văn hóa cụm 3.");
         await Refused("facebook chưa đăng", "http");

@@ -36,7 +36,7 @@ public sealed class WeeklyReportTests(DialogFixture fixture) : IClassFixture<Dia
         await lan.Press("Bỏ qua");           // giá trị khám
         Assert.Contains("Đơn vị máu", lan.LastText);
         await lan.Say("45");
-        await lan.Press("Bỏ qua các số còn lại");
+        await lan.Press("Bỏ qua hết");
         Assert.Contains("Viết vài dòng tin", lan.LastText);
         await lan.Say("Sáng 04/3, 120 đoàn viên tham gia hiến máu tại hội trường bệnh viện, thu được 45 đơn vị máu.");
         await lan.Say("https://facebook.com/doanbvub/posts/1");

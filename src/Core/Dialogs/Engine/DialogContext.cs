@@ -32,6 +32,8 @@ public sealed class DialogContext
     public TimeZoneInfo Zone { get; }
     public DateOnly Today => DateOnly.FromDateTime(VietnamTime.ToLocal(Now, Zone));
     public DialogState State { get; }
+    /// <summary>Telegram shows real buttons; Zalo and the local chat show numbered lists.</summary>
+    public bool Buttons => Chat.Channel == Channel.Telegram;
     public Contact? Contact => Chat.Contact;
     public Unit? Unit => Chat.Contact?.Unit;
     public bool IsRegistered => Chat.ContactId is not null || Chat.LeaderChatId is not null;
@@ -85,7 +87,7 @@ public sealed class DialogContext
         State.Step = step;
         _stored.Prompt = prompt;
         _stored.AwaitingResume = false;
-        Conversation.Reply(prompt.ToMessage(TakeNotes()));
+        Conversation.Reply(prompt.ToMessage(TakeNotes(), Buttons));
     }
 
     /// <summary>Asks the current question again, after <paramref name="before"/> (an error or a reminder).</summary>
@@ -93,13 +95,13 @@ public sealed class DialogContext
     {
         if (before is not null) _notes.Add(before);
         _stored.AwaitingResume = false;
-        if (Prompt is { } p) Conversation.Reply(p.ToMessage(TakeNotes()));
+        if (Prompt is { } p) Conversation.Reply(p.ToMessage(TakeNotes(), Buttons));
     }
 
     public void AskToResume(Prompt question)
     {
         _stored.AwaitingResume = true;
-        Conversation.Reply(question.ToMessage(TakeNotes()));
+        Conversation.Reply(question.ToMessage(TakeNotes(), Buttons));
     }
 
     public void Say(string text) => Conversation.Reply(new OutgoingMessage { Text = Join(TakeNotes(), text) });

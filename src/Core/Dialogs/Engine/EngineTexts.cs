@@ -19,6 +19,10 @@ public static class EngineTexts
     public const string TextExpected = "Câu hỏi này cần trả lời bằng chữ, không phải ảnh.";
     public const string FutureDate = "Ngày hoạt động không thể sau hôm nay. Bạn gõ lại ngày, ví dụ: 08/3.";
 
+    /// <summary>"(Gõ "bỏ qua" hoặc "bỏ qua hết".)" for a number question on a channel without buttons.</summary>
+    public static string TypeToSkip(IEnumerable<string> labels) =>
+        "(Không có thì gõ " + string.Join(" hoặc ", labels.Select(l => $"\"{l.ToLower(VietnamTime.Culture)}\"")) + ".)";
+
     public static string TooLong(int max) => $"Nội dung dài quá (tối đa {max} ký tự). Bạn gửi bản ngắn gọn hơn nhé.";
     public static string WithExample(string error, string? example) =>
         example is null || error.Contains("ví dụ", StringComparison.OrdinalIgnoreCase) ? error : $"{error} Ví dụ: {example}";

@@ -27,11 +27,18 @@ public sealed record Prompt
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<Choice> AllChoices => Choices.SelectMany(r => r).ToList();
 
-    public OutgoingMessage ToMessage(string? before = null) => new()
+    /// <summary>
+    /// The message asking this prompt. Without buttons (Zalo, local chat) choices become a numbered list, which
+    /// would make "1" ambiguous on a number question; there the skip choices are named in the text instead.
+    /// </summary>
+    public OutgoingMessage ToMessage(string? before, bool buttons)
     {
-        Text = string.IsNullOrWhiteSpace(before) ? Text : before.TrimEnd() + "\n\n" + Text,
-        Choices = Choices.Select(r => (IReadOnlyList<Choice>)r).ToList(),
-    };
+        var text = string.IsNullOrWhiteSpace(before) ? Text : before.TrimEnd() + "\n\n" + Text;
+        var numeric = Kind is PromptKind.Number or PromptKind.Money;
+        if (!buttons && numeric && Choices.Count > 0)
+            return new OutgoingMessage { Text = text + "\n" + EngineTexts.TypeToSkip(AllChoices.Select(c => c.Label)) };
+        return new OutgoingMessage { Text = text, Choices = Choices.Select(r => (IReadOnlyList<Choice>)r).ToList() };
+    }
 }
 
 /// <summary>A prompt's answer after validation: exactly one of the fields is meaningful for each kind.</summary>

@@ -57,9 +57,9 @@ public static class ReportTexts
     public const string AddAnother = "Có, thêm hoạt động";
     public const string NoMore = "Không, xem lại và gửi";
 
-    public const string SkipRest = "Bỏ qua các số còn lại";
+    public const string SkipRest = "Bỏ qua hết";
 
-    public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})? Không có thì bấm Bỏ qua.";
+    public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})?";
     public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
     public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
