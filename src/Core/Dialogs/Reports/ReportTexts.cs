@@ -22,8 +22,14 @@ public static class ReportTexts
 
     /// <summary>"Tuần 2 (02/3–08/3), hạn 11g00 thứ Sáu 08/3" (generated labels already carry the window).</summary>
     public static string PeriodLine(ReportingPeriod p, TimeZoneInfo zone) =>
-        (p.Label.Contains('(') ? p.Label : $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month}–{p.WindowEnd.Day:00}/{p.WindowEnd.Month})")
+        (p.Label.Contains('(') ? p.Label
+            : p.WindowStart == p.WindowEnd ? $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month})"
+            : $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month}–{p.WindowEnd.Day:00}/{p.WindowEnd.Month})")
         + $", hạn {Deadline(p, zone)}";
+
+    /// <summary>"báo cáo Tuần 1 (02/3–08/3)", and "báo cáo tổng kết" for a label that already says "Báo cáo …".</summary>
+    public static string ReportName(string label) =>
+        label.StartsWith("Báo cáo", StringComparison.OrdinalIgnoreCase) ? "b" + label[1..] : "báo cáo " + label;
 
     /// <summary>"tuần 3" from "Tuần 3 (09/3–15/3)".</summary>
     public static string ShortLabel(string label) => label.Split('(')[0].Trim().ToLower(VietnamTime.Culture);
@@ -81,13 +87,15 @@ public static class ReportTexts
     public const string NoActivitiesLeft = "Báo cáo không còn hoạt động nào. Chọn hoạt động đơn vị đã làm:";
 
     public static string Sent(string label, bool late, bool edit) =>
-        (edit ? $"Đã cập nhật báo cáo {label}." : $"Đã gửi báo cáo {label}.") +
+        (edit ? $"Đã cập nhật {ReportName(label)}." : $"Đã gửi {ReportName(label)}.") +
         (late ? " Báo cáo được ghi nhận là nộp muộn." : "") + " Cảm ơn bạn!";
 
     public static string SentNoActivity(string label, bool late) =>
         $"Đã ghi nhận: {label} đơn vị không có hoạt động." + (late ? " Báo cáo được ghi nhận là nộp muộn." : "") + " Cảm ơn bạn!";
 
-    public static string Progress(string label) => $"báo cáo dở {ShortLabel(label)}";
+    /// <summary>"báo cáo dở tuần 3"; "làm dở báo cáo tổng kết".</summary>
+    public static string Progress(string label) =>
+        ShortLabel(label) is var name && name.StartsWith("báo cáo", StringComparison.Ordinal) ? $"làm dở {name}" : $"báo cáo dở {name}";
 
     // Kick-off / event day
     public static string AskShortNews(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
