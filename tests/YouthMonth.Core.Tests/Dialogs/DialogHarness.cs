@@ -59,8 +59,7 @@ public sealed class DialogHarness : IAsyncDisposable
         _services = BuildServices();
     }
 
-    public static DateTimeOffset Local(int y, int m, int d, int h, int min) =>
-        VietnamTime.ToUtc(new DateTime(y, m, d, h, min, 0), VietnamTime.Zone());
+    public static DateTimeOffset Local(int y, int m, int d, int h, int min) => TestPlan.Local(y, m, d, h, min);
 
     public void SetLocalTime(int y, int m, int d, int h, int min) => Clock.Now = Local(y, m, d, h, min);
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
 
+using YouthMonth.Testing;
+
 namespace YouthMonth.Core.Tests.Dialogs;
 
 /// <summary>The kick-off quick report (its own deadline) and the final report with totals and nominations.</summary>

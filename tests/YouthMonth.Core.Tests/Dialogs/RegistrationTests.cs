@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Dialogs.Registration;
 using YouthMonth.Core.Messaging;
 
+using YouthMonth.Testing;
+
 namespace YouthMonth.Core.Tests.Dialogs;
 
 public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<DialogFixture>

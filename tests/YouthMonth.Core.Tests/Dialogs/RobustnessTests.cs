@@ -4,6 +4,8 @@ using YouthMonth.Core.Dialogs.Reports;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Plan;
 
+using YouthMonth.Testing;
+
 namespace YouthMonth.Core.Tests.Dialogs;
 
 /// <summary>Restarts, silence, /huy and /trogiup at every step, and every bad input answered without saving anything wrong.</summary>

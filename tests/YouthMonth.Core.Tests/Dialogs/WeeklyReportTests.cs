@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
 
+using YouthMonth.Testing;
+
 namespace YouthMonth.Core.Tests.Dialogs;
 
 /// <summary>Weekly reports end to end: units A–D of the test plan each have their own test.</summary>

@@ -1,8 +1,7 @@
+using YouthMonth.Core;
 using YouthMonth.Core.Plan;
-using YouthMonth.Testing;
-using static YouthMonth.Core.Tests.Dialogs.DialogHarness;
 
-namespace YouthMonth.Core.Tests.Dialogs;
+namespace YouthMonth.Testing;
 
 /// <summary>
 /// A small Tháng Thanh niên 2024 plan (Cần Thơ style: weeks Saturday–Friday due Friday 11g00, a kick-off on
@@ -86,6 +85,10 @@ public sealed class TestPlan
         p.Contacts = units.Select(u => u.Contacts.Select(c => c.Id).ToArray()).ToArray();
         return p;
     }
+
+    /// <summary>A local (Asia/Ho_Chi_Minh) time as UTC.</summary>
+    public static DateTimeOffset Local(int y, int m, int d, int h, int min) =>
+        VietnamTime.ToUtc(new DateTime(y, m, d, h, min, 0), VietnamTime.Zone());
 
     private static ReportingPeriod Period(Campaign c, PeriodKind kind, int? number, string label, (int, int, int) start, (int, int, int) end, DateTimeOffset deadline)
     {
