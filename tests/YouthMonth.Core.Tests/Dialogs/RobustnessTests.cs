@@ -161,4 +161,33 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         Transcripts.Check("bad-inputs", "Nhập sai: bot nói rõ sai gì và cho ví dụ (Zalo)",
             "Mỗi câu trả lời sai được trả lời bằng tiếng Việt, kèm ví dụ, rồi hỏi lại đúng câu hỏi đó; không có gì sai được lưu.", chat);
     }
+
+    [Fact]
+    public async Task Two_contacts_writing_at_once_end_with_one_report_and_a_deactivated_contact_is_no_longer_served()
+    {
+        H.SetLocalTime(2024, 3, 11, 9, 0);
+        var tam = await H.RegisteredAsync(P.Contacts[1][0]);
+        var minh = await H.RegisteredAsync(P.Contacts[1][1]);
+        await tam.Say("/baocao");
+        Assert.Contains("Tuần 2 (09/3–15/3)", tam.LastText);
+        for (var i = 1; i < 7; i++) await PlayAsync(tam, Script[i]);
+        await minh.Say("/baocao");
+        await minh.Press("Tuần này đơn vị không có hoạt động");
+        for (var i = 7; i < Script.Length; i++) await PlayAsync(tam, Script[i]);
+        await tam.Press("Gửi báo cáo");
+        Assert.StartsWith(Core.Dialogs.Reports.ReportWriter.ReplacedOther, tam.LastText);
+
+        var report = (await H.ReportAsync(P.Week2Id, P.Units[1]))!;
+        Assert.Equal(Core.Reporting.ReportStatus.Submitted, report.Status);
+        Assert.Equal(60m, Assert.Single(report.Values).Value);
+        await using (var db = H.Db())
+        {
+            Assert.Equal(2, await db.ReportAudits.CountAsync(a => a.ReportId == report.Id));
+            var contact = await db.Contacts.SingleAsync(c => c.Id == P.Contacts[1][1]);
+            contact.Active = false;
+            await db.SaveChangesAsync();
+        }
+        await minh.Say("/trangthai");
+        Assert.StartsWith(Core.Dialogs.Registration.RegistrationTexts.NotRegistered, minh.LastText);
+    }
 }

@@ -34,9 +34,10 @@ public sealed class DialogContext
     public DialogState State { get; }
     /// <summary>Telegram shows real buttons; Zalo and the local chat show numbered lists.</summary>
     public bool Buttons => Chat.Channel == Channel.Telegram;
-    public Contact? Contact => Chat.Contact;
-    public Unit? Unit => Chat.Contact?.Unit;
-    public bool IsRegistered => Chat.ContactId is not null || Chat.LeaderChatId is not null;
+    /// <summary>The contact this private chat reports for; null when unbound or the office has deactivated the contact.</summary>
+    public Contact? Contact => Chat.Contact is { Active: true } c ? c : null;
+    public Unit? Unit => Contact?.Unit;
+    public bool IsRegistered => Contact is not null || Chat.LeaderChat is { Active: true };
     public string? Dialog => State.Dialog;
     public string? Step => State.Step;
     public Prompt? Prompt => _stored.Prompt;

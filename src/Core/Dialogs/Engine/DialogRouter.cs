@@ -77,6 +77,11 @@ public sealed class DialogRouter(
             AskToResume(ctx, dialog);
             return;
         }
+        if (message.Unsupported)
+        {
+            ctx.AskAgain(RouterTexts.Unsupported);
+            return;
+        }
         if (!PromptReader.TryRead(ctx.Prompt, message, ctx.Today, out var answer, out var error))
         {
             ctx.AskAgain(error);

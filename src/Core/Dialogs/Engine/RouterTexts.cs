@@ -22,6 +22,7 @@ public static class RouterTexts
     public const string NothingToCancel = "Bạn không có việc gì đang làm dở. Gõ /baocao để báo cáo.";
     public const string Idle = "Chào bạn! Gõ /baocao để gửi báo cáo, /trangthai để xem tình hình, /trogiup để xem hướng dẫn.";
     public const string LeaderCannotReport = "Nhóm lãnh đạo không gửi báo cáo. Bí thư các đơn vị báo cáo qua tin nhắn riêng với bot.";
+    public const string Unsupported = "Bot chưa đọc được loại tin này (nhãn dán, tệp, tin thoại…). Bạn trả lời bằng chữ, số hoặc ảnh nhé.";
     public const string ContinueLabel = "Tiếp tục";
     public const string RestartLabel = "Làm lại từ đầu";
 

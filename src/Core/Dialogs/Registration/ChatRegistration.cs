@@ -27,6 +27,7 @@ public sealed partial class ChatRegistration
         if (ctx.Contact is { } contact) ctx.Say(RegistrationTexts.WelcomeBack(contact.Name, contact.Unit?.Name ?? ""));
         else if (ctx.Chat.LeaderChat is { } leaders) ctx.Say(RegistrationTexts.LeaderWelcome(leaders.Name));
         else if (ctx.Message.ChatType == ChatType.Private) Explain(ctx);
+        else ctx.Say(RegistrationTexts.GroupHowTo);
     }
 
     public async Task HandleUnregisteredAsync(DialogContext ctx, CancellationToken ct)

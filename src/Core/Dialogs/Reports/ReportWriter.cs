@@ -15,6 +15,10 @@ public static class ReportWriter
 {
     public enum Outcome { Created, Updated, TooLateToEdit }
 
+    /// <summary>Said when someone else of the unit sent this period's report while this person was still writing theirs.</summary>
+    public const string ReplacedOther =
+        "Lưu ý: trong lúc bạn soạn, một người khác của đơn vị đã gửi báo cáo kỳ này; báo cáo của bạn đã thay bản đó (bản cũ vẫn được lưu trong lịch sử sửa).";
+
     public static async Task<Outcome> SaveAsync(DialogContext ctx, ReportDraft draft, ReportStatus status, CancellationToken ct)
     {
         var db = ctx.Db;
@@ -26,6 +30,7 @@ public static class ReportWriter
             .FirstOrDefaultAsync(r => r.PeriodId == draft.PeriodId && r.UnitId == draft.UnitId, ct);
         var existed = report is not null && report.Status != ReportStatus.Draft;
         if (existed && late) return Outcome.TooLateToEdit;
+        if (existed && draft.ReportId is null) ctx.Note(ReplacedOther);
 
         if (report is null)
         {
