@@ -39,10 +39,21 @@ public sealed partial class ChatRegistration
             return;
         }
         var text = message.Text?.Trim();
-        if (text is not null && CodePattern().IsMatch(text) && await RedeemAsync(ctx, text, ct)) return;
-        if (text is not null && CodePattern().IsMatch(text)) return; // RedeemAsync said what was wrong
+        if (LooksLikeCode(text))
+        {
+            await RedeemAsync(ctx, text!, ct); // says what was wrong, if anything
+            return;
+        }
         Explain(ctx);
     }
+
+    /// <summary>
+    /// A typed word is taken as an invite code only when it looks like one (generated codes mix cases or have a
+    /// digit), so "xinchao" or "Xinchao" get the explanation rather than "wrong code".
+    /// </summary>
+    public static bool LooksLikeCode(string? text) =>
+        text is not null && CodePattern().IsMatch(text)
+        && (text.Any(char.IsAsciiDigit) || text.Skip(1).Any(char.IsAsciiLetterUpper));
 
     private static void Explain(DialogContext ctx)
     {
