@@ -25,6 +25,10 @@ public sealed class TestPlan
     public string[] UnitNames { get; } =
         ["Đoàn cơ sở Bệnh viện Ung bướu", "Chi đoàn cơ sở Sở Thông tin và Truyền thông", "Đoàn cơ sở Trường Cao đẳng Y tế", "Chi đoàn cơ sở Sở Tư pháp"];
 
+    /// <summary>Fictitious people: [unit][0] is the Bí thư, [unit][1] the Phó Bí thư.</summary>
+    public static readonly string[][] ContactNames =
+        [["Nguyễn Thị Lan", "Trần Văn Minh"], ["Lê Văn Tâm", "Phạm Thị Thu"], ["Võ Thị Hạnh", "Đặng Văn Phúc"], ["Huỳnh Thị Mai", "Bùi Văn Khoa"]];
+
     public static async Task<TestPlan> SeedAsync(TestDatabase database)
     {
         var p = new TestPlan();
@@ -35,8 +39,8 @@ public sealed class TestPlan
             Name = n, Organisation = org,
             Contacts =
             [
-                new Contact { Name = $"Nguyễn Thị Lan {i + 1}", Phone = $"0900 000 {i + 1}01", Role = "Bí thư" },
-                new Contact { Name = $"Trần Văn Minh {i + 1}", Phone = $"0900.000.{i + 1}02", Role = "Phó Bí thư" },
+                new Contact { Name = ContactNames[i][0], Phone = $"0900 000 {i + 1}01", Role = "Bí thư" },
+                new Contact { Name = ContactNames[i][1], Phone = $"0900.000.{i + 1}02", Role = "Phó Bí thư" },
             ],
         }).ToList();
         var campaign = new Campaign

@@ -60,7 +60,7 @@ public sealed class DialogChannelTests(TelegramEmulator emulator, ITestOutputHel
         await app.Services.GetRequiredService<TelegramBotIdentity>().SetUpCompleted.WaitAsync(TimeSpan.FromSeconds(10));
 
         await emulator.SendCommandAsync(token, 5101, "/start LanCode2345");
-        Assert.StartsWith("Chào Nguyễn Thị Lan 1! Bạn đã đăng ký báo cáo cho Đoàn cơ sở Bệnh viện Ung bướu.",
+        Assert.StartsWith("Chào Nguyễn Thị Lan! Bạn đã đăng ký báo cáo cho Đoàn cơ sở Bệnh viện Ung bướu.",
             Text((await emulator.WaitForBotMessagesAsync(token, 5101)).Single()));
 
         await emulator.SendCommandAsync(token, 5101, "/baocao");
@@ -111,7 +111,7 @@ public sealed class DialogChannelTests(TelegramEmulator emulator, ITestOutputHel
             return zalo.CallsTo("sendMessage").Last().Body.GetProperty("text").GetString()!;
         }
 
-        Assert.StartsWith("Chào Nguyễn Thị Lan 2!", await SayAsync("ZaloCode234"));
+        Assert.StartsWith("Chào Lê Văn Tâm!", await SayAsync("ZaloCode234"));
         var ask = await SayAsync("/baocao");
         Assert.Contains("Trả lời bằng số:\n1. Có, báo cáo hoạt động\n2. Tuần này đơn vị không có hoạt động", ask);
         // The numbered answer is read after the sender has stored the list it showed.

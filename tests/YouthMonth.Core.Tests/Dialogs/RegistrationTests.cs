@@ -33,9 +33,9 @@ public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<Dia
 
         var lan = H.Chat(Channel.Telegram, "tg-lan", "Chị Lan (Bí thư)");
         await lan.Say("/start LanCode2345");
-        Assert.Equal(RegistrationTexts.Welcome("Nguyễn Thị Lan 1", P.UnitNames[0]), lan.LastText);
+        Assert.Equal(RegistrationTexts.Welcome("Nguyễn Thị Lan", P.UnitNames[0]), lan.LastText);
         await lan.Say("/start");
-        Assert.Equal(RegistrationTexts.WelcomeBack("Nguyễn Thị Lan 1", P.UnitNames[0]), lan.LastText);
+        Assert.Equal(RegistrationTexts.WelcomeBack("Nguyễn Thị Lan", P.UnitNames[0]), lan.LastText);
         await using var db = H.Db();
         var account = await db.ChatAccounts.SingleAsync(a => a.ChatId == "tg-lan");
         Assert.Equal(P.Contacts[0][0], account.ContactId);
@@ -50,16 +50,16 @@ public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<Dia
     {
         var zalo = H.Chat(Channel.Zalo, "zl-tam", "Anh Tâm");
         await zalo.Say("ZaloCode234");
-        Assert.Equal(RegistrationTexts.Welcome("Nguyễn Thị Lan 2", P.UnitNames[1]), zalo.LastText);
+        Assert.Equal(RegistrationTexts.Welcome("Lê Văn Tâm", P.UnitNames[1]), zalo.LastText);
         Assert.False(zalo.Last!.RequestContact);
 
-        var phone = H.Chat(Channel.Telegram, "tg-minh4", "Anh Minh");
+        var phone = H.Chat(Channel.Telegram, "tg-minh4", "Anh Khoa");
         await phone.SharePhone("+84 900 000 999");
         Assert.Equal(RegistrationTexts.PhoneNotFound, phone.LastText);
         await phone.SharePhone("+84900000402", ownerUserId: "someone-else");
         Assert.Equal(RegistrationTexts.NotOwnPhone, phone.LastText);
         await phone.SharePhone("+84900000402");
-        Assert.Equal(RegistrationTexts.Welcome("Trần Văn Minh 4", P.UnitNames[3]), phone.LastText);
+        Assert.Equal(RegistrationTexts.Welcome("Bùi Văn Khoa", P.UnitNames[3]), phone.LastText);
         await using var db = H.Db();
         Assert.Equal(P.Contacts[3][1], (await db.ChatAccounts.SingleAsync(a => a.ChatId == "tg-minh4")).ContactId);
     }

@@ -102,7 +102,7 @@ public sealed class WeeklyReportTests(DialogFixture fixture) : IClassFixture<Dia
     public async Task A_second_contact_edits_the_same_report_before_the_deadline_and_nothing_is_counted_twice()
     {
         H.SetLocalTime(2024, 3, 6, 10, 0);
-        var first = await H.RegisteredAsync(P.Contacts[2][0]);
+        var first = await H.RegisteredAsync(P.Contacts[2][0], speaker: "Chị Hạnh (Bí thư)");
         var photo = await H.NewPhotoAsync();
         await first.Say("/baocao");
         await first.Press("Có, báo cáo hoạt động");
@@ -119,9 +119,9 @@ public sealed class WeeklyReportTests(DialogFixture fixture) : IClassFixture<Dia
         await first.Press("Gửi báo cáo");
 
         H.SetLocalTime(2024, 3, 7, 15, 0);
-        var second = await H.RegisteredAsync(P.Contacts[2][1], speaker: "Anh Minh (Phó Bí thư)");
+        var second = await H.RegisteredAsync(P.Contacts[2][1], speaker: "Anh Phúc (Phó Bí thư)");
         await second.Say("/baocao");
-        Assert.Contains("Đơn vị đã gửi báo cáo Tuần 1 (02/3–08/3) (Nguyễn Thị Lan 3 gửi) lúc 10g00 ngày 06/3/2024", second.LastText);
+        Assert.Contains("Đơn vị đã gửi báo cáo Tuần 1 (02/3–08/3) (Võ Thị Hạnh gửi) lúc 10g00 ngày 06/3/2024", second.LastText);
         await second.Press("Sửa báo cáo này");
         Assert.Contains("Lượt đoàn viên, thanh niên tham gia: 150 lượt", second.LastText);
         await second.Press("Sửa một mục");
@@ -149,7 +149,7 @@ public sealed class WeeklyReportTests(DialogFixture fixture) : IClassFixture<Dia
         Assert.Equal("Báo cáo Tuần 1 (02/3–08/3) đã gửi và đã quá hạn (11g00 thứ Sáu 08/3) nên không sửa được nữa. Nếu cần sửa, bạn liên hệ văn phòng Đoàn.", second.LastText);
 
         Transcripts.Check("edit-by-second-contact", "Người thứ hai của đơn vị sửa báo cáo trước hạn",
-            "Anh Minh (Phó Bí thư) sửa báo cáo tuần 1 chị Lan đã gửi: vẫn là một báo cáo, số liệu thay thế, không cộng dồn. Sau hạn thì không sửa được nữa.", first, second);
+            "Anh Phúc (Phó Bí thư) sửa báo cáo tuần 1 chị Hạnh đã gửi: vẫn là một báo cáo, số liệu thay thế, không cộng dồn. Sau hạn thì không sửa được nữa.", first, second);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class FinalReportDialog : IReportDialog
             .GroupBy(v => v.MetricCode).Select(g => new { Code = g.Key, Total = g.Sum(v => v.Value) }).ToListAsync(ct);
         draft.Totals = sums.Where(s => s.Total > 0).ToDictionary(s => s.Code, s => s.Total);
         ctx.Begin(DialogName, draft);
-        ctx.Note(FinalTexts.Start(ReportTexts.PeriodLine(period, ctx.Zone), ctx.Now > period.DeadlineUtc));
+        ctx.Note(FinalTexts.Start(period.Label, ReportTexts.PeriodLine(period, ctx.Zone), ctx.Now > period.DeadlineUtc));
         await AskTotalsAsync(ctx, draft, period.CampaignId, ct);
         ctx.SetData(draft);
     }

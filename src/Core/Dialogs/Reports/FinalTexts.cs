@@ -25,6 +25,6 @@ public static class FinalTexts
     public const string FieldIndividual = "Đề xuất cá nhân";
 
     public static string AskTotal(string label, string unit) => $"{label} (đơn vị tính: {unit}): nhập số đúng.";
-    public static string Start(string periodLine, bool late) =>
-        $"Báo cáo tổng kết — {periodLine}." + (late ? "\nĐã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "");
+    public static string Start(string label, string periodLine, bool late) =>
+        (label.StartsWith("Báo cáo", StringComparison.OrdinalIgnoreCase) ? $"{periodLine}." : $"Báo cáo tổng kết — {periodLine}.") + (late ? "\nĐã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "");
 }
