@@ -44,7 +44,8 @@ public sealed class DialogRouter(
         {
             if (!DialogCommands.TryResolve(command, out var global))
             {
-                if (ctx.Message.ChatType == ChatType.Private || ctx.IsRegistered) ctx.Say(RouterTexts.UnknownCommand(command));
+                // In a group a command without @bot may be meant for another bot: only private chats hear about it.
+                if (ctx.Message.ChatType == ChatType.Private) ctx.Say(RouterTexts.UnknownCommand(command));
                 return;
             }
             await RunCommandAsync(ctx, global, message.CommandArgs, ct);
