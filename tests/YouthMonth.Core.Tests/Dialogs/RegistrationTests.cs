@@ -80,5 +80,10 @@ public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<Dia
         Assert.Equal(Core.Dialogs.Engine.RouterTexts.LeaderCannotReport, group.LastText);
         await using var db = H.Db();
         Assert.Equal(P.LeaderChatId, (await db.ChatAccounts.SingleAsync(a => a.ChatId == "-100123")).LeaderChatId);
+        await group.Say("/trogiup@youthmonth_bot");
+        Assert.Equal(Core.Dialogs.Engine.RouterTexts.LeaderHelp, group.LastText);
+
+        Transcripts.Check("leader-group", "Đăng ký nhóm lãnh đạo (Telegram, nhóm)",
+            "Trong nhóm, bot im lặng với chuyện trò thường ngày; nhóm đăng ký bằng mã của nhóm lãnh đạo (/start@bot <mã>).", group);
     }
 }

@@ -190,4 +190,34 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await minh.Say("/trangthai");
         Assert.StartsWith(Core.Dialogs.Registration.RegistrationTexts.NotRegistered, minh.LastText);
     }
+
+    [Fact]
+    public async Task Edit_picks_among_open_reports_and_a_no_activity_week_can_become_a_report_with_activities()
+    {
+        H.SetLocalTime(2024, 3, 12, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[0][1], speaker: "Anh Minh (Phó Bí thư)");
+        await chat.Say("/baocao");
+        Assert.Contains("Tuần 2 (09/3–15/3)", chat.LastText);
+        await chat.Press("Tuần này đơn vị không có hoạt động");
+        await using (var db = H.Db())
+        {
+            db.Reports.Add(new Core.Reporting.Report
+            {
+                PeriodId = P.FinalId, UnitId = P.Units[0], Status = Core.Reporting.ReportStatus.Submitted,
+                CreatedAt = H.Clock.Now, SubmittedAt = H.Clock.Now, Assessment = "Tốt",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await chat.Say("/sua");
+        Assert.Equal(["Tuần 2 (09/3–15/3), hạn 11g00 thứ Sáu 15/3", "Báo cáo tổng kết (01/3–31/3), hạn 11g00 thứ Ba 26/3"],
+            chat.Last!.Choices.SelectMany(r => r).Select(c => c.Label));
+        await chat.Press("Tuần 2 (09/3–15/3), hạn 11g00 thứ Sáu 15/3");
+        await chat.Press("Có, báo cáo hoạt động");
+        for (var i = 2; i < Script.Length; i++) await PlayAsync(chat, Script[i]);
+        await chat.Press("Gửi báo cáo");
+        Assert.Equal("Đã cập nhật báo cáo Tuần 2 (09/3–15/3). Cảm ơn bạn!", chat.LastText);
+        var report = (await H.ReportAsync(P.Week2Id, P.Units[0]))!;
+        Assert.Equal((Core.Reporting.ReportStatus.Submitted, 1, false), (report.Status, report.Activities.Count, report.IsLate));
+    }
 }

@@ -49,6 +49,13 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
             ctx.Say(last is null ? ReportTexts.NothingToEdit : ReportTexts.TooLateToEdit(last.Label, ReportTexts.Deadline(last, ctx.Zone)));
             return;
         }
+        if (editable.Count > 1)
+        {
+            ctx.Begin(DialogName, new ReportDraft { UnitId = unit.Id, PeriodLabel = editable[0].Label });
+            ctx.Ask("pick_edit", Prompts.Choice(ReportTexts.PickEdit,
+                editable.Select(p => new Choice("p:" + p.Id.ToString(CultureInfo.InvariantCulture), ReportTexts.PeriodLine(p, ctx.Zone)))));
+            return;
+        }
         var period = editable[0];
         await EditAsync(ctx, period, reports.Single(r => r.PeriodId == period.Id), ct);
     }
@@ -85,6 +92,14 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
     private async Task EditAsync(DialogContext ctx, ReportingPeriod period, Report report, CancellationToken ct)
     {
         var draft = await ReportWriter.LoadDraftAsync(ctx, report, period, ct);
+        if (report.Status == ReportStatus.NoActivity)
+        {
+            // Nothing to review: ask again whether the unit had activities (it may now report some).
+            ctx.Begin(DialogName, draft);
+            ctx.Ask("weekly_start", Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late: false),
+                [new Choice("act", ReportTexts.ReportActivities), new Choice("none", ReportTexts.NoActivity)]));
+            return;
+        }
         var dialog = DialogFor(period.Kind);
         ctx.Begin(dialog.Name, draft);
         await dialog.ShowReviewAsync(ctx, draft, ct);
@@ -93,6 +108,14 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
     public async Task OnAnswerAsync(DialogContext ctx, string step, Answer answer, CancellationToken ct)
     {
         var draft = ctx.Data<ReportDraft>();
+        if (step == "pick_edit" && answer.ChoiceKey is { } pick && pick.StartsWith("p:", StringComparison.Ordinal))
+        {
+            var pickedId = int.Parse(pick[2..], CultureInfo.InvariantCulture);
+            var toEdit = await ctx.Db.Periods.AsNoTracking().SingleAsync(p => p.Id == pickedId, ct);
+            var existingReport = await ctx.Db.Reports.AsNoTracking().SingleAsync(r => r.PeriodId == pickedId && r.UnitId == draft.UnitId, ct);
+            await EditAsync(ctx, toEdit, existingReport, ct);
+            return;
+        }
         var period = await ctx.Db.Periods.AsNoTracking().SingleAsync(p => p.Id == draft.PeriodId, ct);
         switch (step, answer.ChoiceKey)
         {

@@ -15,6 +15,7 @@ public static class ReportTexts
     public const string EditExisting = "Sửa báo cáo này";
     public const string KeepExisting = "Thôi, giữ nguyên";
     public const string KeptExisting = "Báo cáo giữ nguyên. Gõ /trangthai để xem tình hình.";
+    public const string PickEdit = "Bạn muốn sửa báo cáo kỳ nào?";
     public const string NothingToEdit = "Đơn vị chưa gửi báo cáo nào còn trong hạn sửa. Gõ /baocao để gửi báo cáo.";
 
     public static string NoPeriodYet(string? first) =>

@@ -123,6 +123,9 @@ public sealed class WeeklyReportDialog : IReportDialog
     {
         switch (answer.ChoiceKey)
         {
+            case "send" when draft.Activities.Count == 0:
+                await AskActivityAsync(ctx, draft, ReportTexts.NoActivitiesLeft, ct);
+                return;
             case "send":
                 var outcome = await ReportWriter.SaveAsync(ctx, draft, ReportStatus.Submitted, ct);
                 ctx.End();
