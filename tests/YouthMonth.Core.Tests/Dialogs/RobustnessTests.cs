@@ -220,4 +220,24 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         var report = (await H.ReportAsync(P.Week2Id, P.Units[0]))!;
         Assert.Equal((Core.Reporting.ReportStatus.Submitted, 1, false), (report.Status, report.Activities.Count, report.IsLate));
     }
+
+    [Fact]
+    public async Task A_draft_whose_plan_activity_was_deleted_starts_over_instead_of_failing_every_message()
+    {
+        H.SetLocalTime(2024, 3, 13, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[3][1]);
+        await chat.Say("/baocao");
+        await chat.Press("Có, báo cáo hoạt động");
+        var stale = chat.Last!.Choices.SelectMany(r => r).First(c => c.Key.StartsWith("a:", StringComparison.Ordinal));
+        await using (var db = H.Db())
+        {
+            var activity = await db.Activities.SingleAsync(a => a.Id == int.Parse(stale.Key.Substring(2)));
+            db.Activities.Remove(activity);
+            await db.SaveChangesAsync();
+        }
+        await chat.Press(stale.Label);
+        Assert.Equal(RouterTexts.PlanChanged, chat.LastText);
+        await chat.Say("xin chào");
+        Assert.Equal(RouterTexts.Idle, chat.LastText);
+    }
 }

@@ -88,7 +88,17 @@ public sealed class DialogRouter(
             ctx.AskAgain(error);
             return;
         }
-        await dialog.OnAnswerAsync(ctx, ctx.Step!, answer, ct);
+        try
+        {
+            await dialog.OnAnswerAsync(ctx, ctx.Step!, answer, ct);
+        }
+        catch (InvalidOperationException) when (!ct.IsCancellationRequested)
+        {
+            // The plan changed under the draft (a period, activity or metric deleted by the office). Failing would
+            // fail every later message of this chat too; start over instead.
+            ctx.End();
+            ctx.Say(RouterTexts.PlanChanged);
+        }
     }
 
     private async Task RunCommandAsync(DialogContext ctx, GlobalCommand command, string? args, CancellationToken ct)
