@@ -24,6 +24,8 @@ public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixt
         await chat.Say("chưa có link");
         Assert.Contains("http", chat.LastText);
         await chat.Say("Bài đăng: https://facebook.com/doanbvub/posts/2 và https://doanbvub.vn/ra-quan");
+        await chat.Say("xong");
+        Assert.StartsWith(Core.Dialogs.Reports.ReportTexts.NeedOnePhoto, chat.LastText);
         await chat.Album(await H.NewPhotoAsync(), await H.NewPhotoAsync());
         await chat.Press("Xong");
         Assert.Contains("Link: https://facebook.com/doanbvub/posts/2, https://doanbvub.vn/ra-quan", chat.LastText);

@@ -120,8 +120,9 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await Refused("32/3", "ví dụ");
         await Refused("20/3", EngineTexts.FutureDate);
         var photo = await H.NewPhotoAsync();
-        var onText = await chat.Photo(photo);
-        Assert.StartsWith(EngineTexts.TextExpected, onText[0].Text);
+        var early = await chat.Photo(photo);   // sent before the photo question: kept, not refused
+        Assert.StartsWith(RouterTexts.PhotosKept, Assert.Single(early).Text);
+        Assert.Contains("Hoạt động diễn ra ngày nào?", early[0].Text);
         await chat.Say("hôm nay");
         await Refused("-5", "ví dụ");
         await Refused("2,5", "ví dụ");
@@ -140,11 +141,10 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await chat.Say("Hiến máu tại nhà văn hóa cụm 3.");
         await Refused("facebook chưa đăng", "http");
         await chat.Say("Bỏ qua");
+        Assert.StartsWith(ReportTexts.EarlyPhotosAttached + "\n\n" + ReportTexts.PhotosReceived(1), chat.LastText);
         await Refused("ảnh đây", EngineTexts.PhotoExpected);
-        await Refused("xong", ReportTexts.NeedOnePhoto);
         await chat.PressStale("a:999");
         Assert.StartsWith(EngineTexts.StaleButton, chat.LastText);
-        await chat.Photo(photo);
         await chat.Say("Xong");
         await chat.Say("2");
         await chat.Say("1");
@@ -157,6 +157,7 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         var activity = Assert.Single(report.Activities);
         Assert.Equal(("Ngày hội hiến máu cụm 3", ActivityCategories.SocialWelfare, new DateOnly(2024, 3, 6)), (activity.Title, activity.Category, activity.Date!.Value));
         Assert.Empty(activity.Links);
+        Assert.Equal([photo], activity.Photos.Select(p => p.PhotoId));
 
         Transcripts.Check("bad-inputs", "Nhập sai: bot nói rõ sai gì và cho ví dụ (Zalo)",
             "Mỗi câu trả lời sai được trả lời bằng tiếng Việt, kèm ví dụ, rồi hỏi lại đúng câu hỏi đó; không có gì sai được lưu.", chat);

@@ -66,6 +66,22 @@ public sealed class DialogContext
         return new DialogContext(conversation, state, VietnamTime.Zone(zoneId));
     }
 
+    /// <summary>
+    /// True while more photos of this message's album wait in the inbox: answer once per album (on its last
+    /// photo), not once per photo. The message being handled is still unprocessed, so it counts itself.
+    /// </summary>
+    public async Task<bool> MoreOfAlbumPendingAsync(CancellationToken ct)
+    {
+        if (Message.MediaGroupId is not { } album) return false;
+        var channel = Message.Channel.ToString();
+        var waiting = await Db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM inbox
+            WHERE channel = {channel} AND chat_id = {Message.ChatId} AND processed_at IS NULL
+              AND payload->>'mediaGroupId' = {album}
+            """).SingleAsync(ct);
+        return waiting > 1;
+    }
+
     public T Data<T>() where T : new() =>
         _stored.Data is { } json ? json.Deserialize<T>(MessageJson.Options) ?? new T() : new T();
 

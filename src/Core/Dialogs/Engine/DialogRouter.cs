@@ -83,6 +83,13 @@ public sealed class DialogRouter(
             ctx.AskAgain(RouterTexts.Unsupported);
             return;
         }
+        if (message.Photos.Count > 0 && ctx.Prompt.Kind != PromptKind.Photos && dialog is IKeepsEarlyPhotos keeper
+            && message.Photos.Where(p => p.StoredPhotoId is not null).Select(p => p.StoredPhotoId!.Value).ToList() is { Count: > 0 } early
+            && keeper.KeepEarlyPhotos(ctx, early))
+        {
+            if (!await ctx.MoreOfAlbumPendingAsync(ct)) ctx.AskAgain(RouterTexts.PhotosKept);
+            return;
+        }
         if (!PromptReader.TryRead(ctx.Prompt, message, ctx.Today, out var answer, out var error))
         {
             ctx.AskAgain(error);

@@ -24,6 +24,7 @@ public static class RouterTexts
     public const string LeaderCannotReport = "Nhóm lãnh đạo không gửi báo cáo. Bí thư các đơn vị báo cáo qua tin nhắn riêng với bot.";
     public const string Unsupported = "Bot chưa đọc được loại tin này (nhãn dán, tệp, tin thoại…). Bạn trả lời bằng chữ, số hoặc ảnh nhé.";
     public const string PlanChanged = "Kế hoạch vừa được văn phòng Đoàn thay đổi nên bot không tiếp tục được báo cáo đang làm dở. Bạn gõ /baocao để bắt đầu lại nhé.";
+    public const string PhotosKept = "Đã giữ ảnh bạn gửi; bot sẽ gắn vào hoạt động ở bước gửi ảnh.";
     public const string ContinueLabel = "Tiếp tục";
     public const string RestartLabel = "Làm lại từ đầu";
 

@@ -65,14 +65,27 @@ public static class ActivitySteps
         var fresh = answer.PhotoIds.Where(id => !activity.PhotoIds.Contains(id)).ToList();
         activity.PhotoIds.AddRange(fresh.Take(Math.Max(0, room)));
         if (fresh.Count > room) ctx.Note(ReportTexts.TooManyPhotos(MaxPhotos));
-        if (ctx.Message.MediaGroupId is not { } album) return true;
-        var channel = ctx.Message.Channel.ToString();
-        var waiting = await ctx.Db.Database.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM inbox
-            WHERE channel = {channel} AND chat_id = {ctx.Message.ChatId} AND processed_at IS NULL
-              AND payload->>'mediaGroupId' = {album}
-            """).SingleAsync(ct);
-        // The message being handled is still unprocessed, so 1 means it is the album's last photo so far.
-        return waiting <= 1;
+        return !await ctx.MoreOfAlbumPendingAsync(ct);
+    }
+
+    /// <summary>Asks for photos; photos sent earlier in the dialog are attached first and counted.</summary>
+    public static void AskPhotos(DialogContext ctx, ReportDraft draft)
+    {
+        if (draft.EarlyPhotoIds.Count == 0) { AskPhotos(ctx); return; }
+        var activity = draft.CurrentActivity;
+        activity.PhotoIds.AddRange(draft.EarlyPhotoIds.Where(id => !activity.PhotoIds.Contains(id)).Take(Math.Max(0, MaxPhotos - activity.PhotoIds.Count)));
+        draft.EarlyPhotoIds.Clear();
+        ctx.Note(ReportTexts.EarlyPhotosAttached);
+        AskPhotos(ctx, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
+    }
+
+    /// <summary>Keeps photos sent before the photo question (see <see cref="Engine.IKeepsEarlyPhotos"/>).</summary>
+    public static bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds)
+    {
+        var draft = ctx.Data<ReportDraft>();
+        if (draft.Activities.Count == 0) return false;
+        draft.EarlyPhotoIds.AddRange(photoIds.Where(id => !draft.EarlyPhotoIds.Contains(id)));
+        ctx.SetData(draft);
+        return true;
     }
 }

@@ -19,6 +19,8 @@ public sealed class ReportDraft
     public int Current { get; set; }
     /// <summary>Metric codes still to ask for the current activity (or, in the final report, the one being fixed).</summary>
     public List<string> MetricQueue { get; set; } = [];
+    /// <summary>Photos sent before the photo question; attached to the activity when it is asked.</summary>
+    public List<int> EarlyPhotoIds { get; set; } = [];
     /// <summary>Answering one field from the review screen: go back to the review afterwards.</summary>
     public bool Fixing { get; set; }
 

@@ -68,6 +68,7 @@ public static class ReportTexts
 
     public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})?";
     public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
+    public const string EarlyPhotosAttached = "Bot đã gắn vào hoạt động này các ảnh bạn gửi lúc trước.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
     public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
 

@@ -10,11 +10,12 @@ namespace YouthMonth.Core.Dialogs.Reports;
 /// The kick-off and event-day quick report: a short news text, participants, the link to the post and photos,
 /// against the period's own deadline. Stored as one activity titled with the period.
 /// </summary>
-public sealed class ShortReportDialog : IReportDialog
+public sealed class ShortReportDialog : IReportDialog, IKeepsEarlyPhotos
 {
     public const string DialogName = "short_report";
     public string Name => DialogName;
     public bool Handles(PeriodKind kind) => kind is PeriodKind.KickOff or PeriodKind.EventDay;
+    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds) => ActivitySteps.KeepEarlyPhotos(ctx, photoIds);
     public string DescribeProgress(DialogContext ctx) => ReportTexts.Progress(ctx.Data<ReportDraft>().PeriodLabel);
 
     public Task BeginAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
@@ -52,7 +53,7 @@ public sealed class ShortReportDialog : IReportDialog
             case "links":
                 activity.Links = [.. answer.Links];
                 if (draft.Fixing) { await ShowReviewAsync(ctx, draft, ct); return; }
-                ActivitySteps.AskPhotos(ctx);
+                ActivitySteps.AskPhotos(ctx, draft);
                 break;
             case "photos":
                 if (answer.Done)

@@ -11,11 +11,12 @@ namespace YouthMonth.Core.Dialogs.Reports;
 /// The weekly report: for each activity (from the plan or "Hoạt động khác") its date, participants, the
 /// category's metrics, news, links and photos; then "another activity?", the review screen and sending.
 /// </summary>
-public sealed class WeeklyReportDialog : IReportDialog
+public sealed class WeeklyReportDialog : IReportDialog, IKeepsEarlyPhotos
 {
     public const string DialogName = "weekly_report";
     public string Name => DialogName;
     public bool Handles(PeriodKind kind) => kind == PeriodKind.Weekly;
+    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds) => ActivitySteps.KeepEarlyPhotos(ctx, photoIds);
     public string DescribeProgress(DialogContext ctx) => ReportTexts.Progress(ctx.Data<ReportDraft>().PeriodLabel);
 
     public async Task BeginAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
@@ -89,7 +90,7 @@ public sealed class WeeklyReportDialog : IReportDialog
             case "links":
                 draft.CurrentActivity.Links = answer.Skipped ? [] : [.. answer.Links];
                 if (draft.Fixing) { await ShowReviewAsync(ctx, draft, ct); return; }
-                ActivitySteps.AskPhotos(ctx);
+                ActivitySteps.AskPhotos(ctx, draft);
                 return;
             case "photos":
                 if (answer.Done)
