@@ -56,6 +56,9 @@ public sealed class ChatSession(DialogHarness harness, Channel channel, string c
     public Task<List<OutgoingMessage>> SharePhone(string phone, string? ownerUserId = null) =>
         Send(Base() with { Contact = new SharedContact(phone, ownerUserId ?? "u-" + chatId, speaker) }, "(chia sẻ số điện thoại)");
 
+    /// <summary>A line in the transcript saying what happened between messages ("bot khởi động lại").</summary>
+    public void Mark(string note) => _transcript.Append("_— ").Append(note).Append(" —_\n\n");
+
     private IncomingMessage Base() => new()
     {
         Channel = channel, ChatId = chatId, ChatType = type, UserId = "u-" + chatId, UserName = speaker,

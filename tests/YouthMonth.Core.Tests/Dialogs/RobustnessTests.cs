@@ -74,11 +74,13 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         Assert.Contains("Có bao nhiêu lượt", chat.LastText);
 
         await H.RestartAsync();
+        chat.Mark("bot khởi động lại (triển khai bản mới)");
         await chat.Say("60");
         Assert.Contains("Đã ghi: 60 lượt.", chat.LastText);
         Assert.Contains("Viết vài dòng tin", chat.LastText);
 
         H.SetLocalTime(2024, 3, 6, 20, 0);
+        chat.Mark("một ngày sau");
         await chat.Say("alo");
         Assert.Equal("Bạn đang báo cáo dở tuần 1, tiếp tục nhé?", chat.LastText);
         await chat.Press("Tiếp tục");
