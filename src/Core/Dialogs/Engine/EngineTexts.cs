@@ -1,0 +1,29 @@
+namespace YouthMonth.Core.Dialogs.Engine;
+
+/// <summary>What the engine itself says: buttons every prompt shares and the re-prompts for answers it cannot read.</summary>
+public static class EngineTexts
+{
+    public const string Yes = "Có";
+    public const string No = "Không";
+    public const string Skip = "Bỏ qua";
+    public const string Done = "Xong";
+    public const string Today = "Hôm nay";
+    public const string Yesterday = "Hôm qua";
+
+    public const string NotAChoice =
+        "Mình chưa hiểu lựa chọn này. Bạn bấm một nút, hoặc trả lời bằng số thứ tự (ví dụ: 1).";
+    public const string StaleButton = "Nút này thuộc câu hỏi trước. Bạn trả lời câu hỏi dưới đây nhé.";
+    public const string NotYesNo = "Bạn trả lời \"Có\" hoặc \"Không\" (hoặc 1 / 2) nhé.";
+    public const string EmptyText = "Tin nhắn trống. Bạn gõ câu trả lời bằng chữ nhé.";
+    public const string PhotoExpected = "Bạn gửi ảnh (có thể gửi nhiều ảnh một lúc), rồi bấm \"Xong\" hoặc gõ \"xong\".";
+    public const string TextExpected = "Câu hỏi này cần trả lời bằng chữ, không phải ảnh.";
+    public const string FutureDate = "Ngày hoạt động không thể sau hôm nay. Bạn gõ lại ngày, ví dụ: 08/3.";
+
+    /// <summary>"(Gõ "bỏ qua" hoặc "bỏ qua hết".)" for a number question on a channel without buttons.</summary>
+    public static string TypeToSkip(IEnumerable<string> labels) =>
+        "(Không có thì gõ " + string.Join(" hoặc ", labels.Select(l => $"\"{l.ToLower(VietnamTime.Culture)}\"")) + ".)";
+
+    public static string TooLong(int max) => $"Nội dung dài quá (tối đa {max} ký tự). Bạn gửi bản ngắn gọn hơn nhé.";
+    public static string WithExample(string error, string? example) =>
+        example is null || error.Contains("ví dụ", StringComparison.OrdinalIgnoreCase) ? error : $"{error} Ví dụ: {example}";
+}

@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Dialogs.Engine;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Plan;
+
+namespace YouthMonth.Core.Dialogs.Registration;
+
+/// <summary>
+/// Binds a chat to a contact (private chat) or a leader chat (group) with a single-use invite code, given as the
+/// Telegram deep-link payload (/start CODE) or typed (Zalo); or, on Telegram, by the person's own shared phone.
+/// Until then the bot explains itself and shows nothing about any unit.
+/// </summary>
+public sealed partial class ChatRegistration
+{
+    [GeneratedRegex("^[A-Za-z0-9_-]{6,64}$")]
+    private static partial Regex CodePattern();
+
+    public async Task StartAsync(DialogContext ctx, string? args, CancellationToken ct)
+    {
+        var code = args?.Trim();
+        if (!string.IsNullOrEmpty(code))
+        {
+            await RedeemAsync(ctx, code, ct);
+            return;
+        }
+        if (ctx.Contact is { } contact) ctx.Say(RegistrationTexts.WelcomeBack(contact.Name, contact.Unit?.Name ?? ""));
+        else if (ctx.Chat.LeaderChat is { } leaders) ctx.Say(RegistrationTexts.LeaderWelcome(leaders.Name));
+        else if (ctx.Message.ChatType == ChatType.Private) Explain(ctx);
+        else ctx.Say(RegistrationTexts.GroupHowTo);
+    }
+
+    public async Task HandleUnregisteredAsync(DialogContext ctx, CancellationToken ct)
+    {
+        var message = ctx.Message;
+        if (message.Contact is { } shared)
+        {
+            await MatchPhoneAsync(ctx, shared, ct);
+            return;
+        }
+        var text = message.Text?.Trim();
+        if (LooksLikeCode(text))
+        {
+            await RedeemAsync(ctx, text!, ct); // says what was wrong, if anything
+            return;
+        }
+        Explain(ctx);
+    }
+
+    /// <summary>
+    /// A typed word is taken as an invite code only when it looks like one (generated codes mix cases or have a
+    /// digit), so "xinchao" or "Xinchao" get the explanation rather than "wrong code".
+    /// </summary>
+    public static bool LooksLikeCode(string? text) =>
+        text is not null && CodePattern().IsMatch(text)
+        && (text.Any(char.IsAsciiDigit) || text.Skip(1).Any(char.IsAsciiLetterUpper));
+
+    private static void Explain(DialogContext ctx)
+    {
+        var telegramPrivate = ctx.Chat.Channel == Channel.Telegram && ctx.Message.ChatType == ChatType.Private;
+        ctx.Say(new OutgoingMessage
+        {
+            Text = telegramPrivate ? RegistrationTexts.NotRegistered + "\n\n" + RegistrationTexts.ShareHint : RegistrationTexts.NotRegistered,
+            RequestContact = telegramPrivate,
+        });
+    }
+
+    /// <summary>True when the code bound the chat; otherwise the reply says why not.</summary>
+    private static async Task<bool> RedeemAsync(DialogContext ctx, string code, CancellationToken ct)
+    {
+        var invite = await ctx.Db.InviteCodes.Include(i => i.Contact).ThenInclude(c => c!.Unit).Include(i => i.LeaderChat)
+            .FirstOrDefaultAsync(i => i.Code == code, ct);
+        var group = ctx.Message.ChatType == ChatType.Group;
+        if (invite is null || (invite.Contact is { Active: false }) || (invite.LeaderChat is { Active: false }))
+        {
+            ctx.Say(RegistrationTexts.InvalidCode);
+            return false;
+        }
+        if (invite.UsedAt is not null)
+        {
+            var sameChat = (invite.ContactId is not null && invite.ContactId == ctx.Chat.ContactId)
+                || (invite.LeaderChatId is not null && invite.LeaderChatId == ctx.Chat.LeaderChatId);
+            if (sameChat) await ctx.Db.Entry(ctx.Chat).Reference(c => c.Contact).LoadAsync(ct);
+            if (sameChat && invite.Contact is { } c) ctx.Say(RegistrationTexts.WelcomeBack(c.Name, c.Unit?.Name ?? ""));
+            else if (sameChat && invite.LeaderChat is { } l) ctx.Say(RegistrationTexts.LeaderWelcome(l.Name));
+            else ctx.Say(RegistrationTexts.UsedCode);
+            return sameChat;
+        }
+        if (invite.ExpiresAt <= ctx.Now)
+        {
+            ctx.Say(RegistrationTexts.ExpiredCode);
+            return false;
+        }
+        if (invite.LeaderChat is { } leaderChat)
+        {
+            if (!group) { ctx.Say(RegistrationTexts.LeaderCodeInPrivate); return false; }
+            ctx.Chat.LeaderChat = leaderChat;
+            ctx.Chat.LeaderChatId = leaderChat.Id;
+            ctx.Chat.ContactId = null;
+            ctx.Chat.Contact = null;
+            invite.UsedAt = ctx.Now;
+            ctx.End();
+            ctx.Say(RegistrationTexts.LeaderWelcome(leaderChat.Name));
+            return true;
+        }
+        if (invite.Contact is not { } contact) { ctx.Say(RegistrationTexts.InvalidCode); return false; }
+        if (group) { ctx.Say(RegistrationTexts.ContactCodeInGroup); return false; }
+        Bind(ctx, contact);
+        invite.UsedAt = ctx.Now;
+        return true;
+    }
+
+    private static async Task MatchPhoneAsync(DialogContext ctx, SharedContact shared, CancellationToken ct)
+    {
+        if (shared.UserId is not null && ctx.Message.UserId is not null && shared.UserId != ctx.Message.UserId)
+        {
+            ctx.Say(RegistrationTexts.NotOwnPhone);
+            return;
+        }
+        var phone = NormalisePhone(shared.PhoneNumber);
+        var candidates = await ctx.Db.Contacts.Where(c => c.Active && c.Phone != null).Select(c => new { c.Id, c.Phone }).ToListAsync(ct);
+        var matches = phone.Length < 9 ? [] : candidates.Where(c => NormalisePhone(c.Phone) == phone).Select(c => c.Id).ToList();
+        if (matches.Count == 0) { ctx.Say(RegistrationTexts.PhoneNotFound); return; }
+        if (matches.Count > 1) { ctx.Say(RegistrationTexts.PhoneAmbiguous); return; }
+        var contact = await ctx.Db.Contacts.Include(c => c.Unit).SingleAsync(c => c.Id == matches[0], ct);
+        ctx.Chat.SharedPhone = shared.PhoneNumber;
+        Bind(ctx, contact);
+    }
+
+    private static void Bind(DialogContext ctx, Contact contact)
+    {
+        ctx.Chat.Contact = contact;
+        ctx.Chat.ContactId = contact.Id;
+        ctx.Chat.LeaderChatId = null;
+        ctx.End();
+        ctx.Say(RegistrationTexts.Welcome(contact.Name, contact.Unit?.Name ?? ""));
+    }
+
+    /// <summary>Digits only, with the country code 84 written as a leading 0: "+84 912.345.678" → "0912345678".</summary>
+    public static string NormalisePhone(string? phone)
+    {
+        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.StartsWith("84", StringComparison.Ordinal) && digits.Length >= 11 ? "0" + digits[2..] : digits;
+    }
+}

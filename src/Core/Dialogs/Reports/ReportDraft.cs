@@ -1,0 +1,49 @@
+using YouthMonth.Core.Plan;
+
+namespace YouthMonth.Core.Dialogs.Reports;
+
+/// <summary>
+/// A report being written, kept in the dialog state (saved at every step) until the person confirms it; only
+/// then is it written to the report tables, so a half-done report is never counted.
+/// </summary>
+public sealed class ReportDraft
+{
+    public int PeriodId { get; set; }
+    public int UnitId { get; set; }
+    public string PeriodLabel { get; set; } = "";
+    public PeriodKind Kind { get; set; }
+    /// <summary>Set when this draft edits the unit's existing report.</summary>
+    public int? ReportId { get; set; }
+    public List<ActivityDraft> Activities { get; set; } = [];
+    /// <summary>Index of the activity being filled in.</summary>
+    public int Current { get; set; }
+    /// <summary>Metric codes still to ask for the current activity (or, in the final report, the one being fixed).</summary>
+    public List<string> MetricQueue { get; set; } = [];
+    /// <summary>Photos sent before the photo question; attached to the activity when it is asked.</summary>
+    public List<int> EarlyPhotoIds { get; set; } = [];
+    /// <summary>Answering one field from the review screen: go back to the review afterwards.</summary>
+    public bool Fixing { get; set; }
+
+    // Final report
+    public Dictionary<string, decimal> Totals { get; set; } = [];
+    public string? Assessment { get; set; }
+    public string? CollectiveName { get; set; }
+    public string? CollectiveReason { get; set; }
+    public string? IndividualName { get; set; }
+    public string? IndividualReason { get; set; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ActivityDraft CurrentActivity => Activities[Current];
+}
+
+public sealed class ActivityDraft
+{
+    public int? ActivityId { get; set; }
+    public string Title { get; set; } = "";
+    public string Category { get; set; } = ActivityCategories.Other;
+    public DateOnly? Date { get; set; }
+    public Dictionary<string, decimal> Values { get; set; } = [];
+    public string? News { get; set; }
+    public List<string> Links { get; set; } = [];
+    public List<int> PhotoIds { get; set; } = [];
+}

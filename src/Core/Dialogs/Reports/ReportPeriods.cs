@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
+
+namespace YouthMonth.Core.Dialogs.Reports;
+
+/// <summary>The plan as a unit sees it: its campaign, the periods it can report for, its activities and metrics.</summary>
+public static class ReportPeriods
+{
+    public static async Task<Campaign?> CampaignForAsync(YouthMonthDb db, Unit unit, DateOnly today, CancellationToken ct)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => c.OrganisationId == unit.OrganisationId && c.Status == CampaignStatus.Active).ToListAsync(ct);
+        return campaigns.OrderByDescending(c => c.StartDate <= today && today <= c.EndDate.AddDays(31))
+            .ThenByDescending(c => c.StartDate).FirstOrDefault();
+    }
+
+    /// <summary>Periods whose window has begun, in order; the only ones a unit may report for.</summary>
+    public static Task<List<ReportingPeriod>> StartedAsync(YouthMonthDb db, int campaignId, DateOnly today, CancellationToken ct) =>
+        db.Periods.AsNoTracking().Where(p => p.CampaignId == campaignId && p.WindowStart <= today)
+            .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+
+    public static Task<List<Report>> ReportsAsync(YouthMonthDb db, int unitId, IEnumerable<int> periodIds, CancellationToken ct)
+    {
+        var ids = periodIds.ToList();
+        return db.Reports.AsNoTracking().Include(r => r.SubmittedBy)
+            .Where(r => r.UnitId == unitId && ids.Contains(r.PeriodId) && r.Status != ReportStatus.Draft).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The period chosen for the person: the first one still before its deadline that the unit has not reported
+    /// (so a previous week due tomorrow comes before this week); else the one whose window contains today;
+    /// else the latest begun (a late report).
+    /// </summary>
+    public static ReportingPeriod? ChooseDefault(IReadOnlyList<ReportingPeriod> started, IReadOnlyCollection<Report> reports,
+        DateTimeOffset now, DateOnly today)
+    {
+        var reported = reports.Select(r => r.PeriodId).ToHashSet();
+        // The final report opens with the month but is only offered first in its last week.
+        return started.FirstOrDefault(p => p.DeadlineUtc >= now && !reported.Contains(p.Id)
+                && (p.Kind != PeriodKind.Final || p.DeadlineUtc - now <= TimeSpan.FromDays(7)))
+            ?? started.FirstOrDefault(p => p.WindowStart <= today && today <= p.WindowEnd)
+            ?? started.LastOrDefault(p => !reported.Contains(p.Id))
+            ?? started.LastOrDefault();
+    }
+
+    /// <summary>The plan's activities for this unit in this period: assigned to it, or for every grassroots unit.</summary>
+    public static async Task<List<Activity>> ActivitiesForAsync(YouthMonthDb db, ReportingPeriod period, int unitId, CancellationToken ct)
+    {
+        var all = await db.Activities.AsNoTracking().Include(a => a.ResponsibleUnits)
+            .Where(a => a.CampaignId == period.CampaignId
+                && (a.Level == ActivityLevel.Grassroots || a.ResponsibleUnits.Any(u => u.Id == unitId)))
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
+        var inWindow = all.Where(a => a.Dates.Count == 0 || (a.FirstDate <= period.WindowEnd && a.LastDate >= period.WindowStart)).ToList();
+        return inWindow.Take(8).ToList();
+    }
+
+    public static Task<List<Metric>> MetricsAsync(YouthMonthDb db, int campaignId, CancellationToken ct) =>
+        db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
+
+    /// <summary>The numbers asked for an activity of this category, participants (asked on its own) excluded.</summary>
+    public static List<Metric> ForCategory(IEnumerable<Metric> metrics, string category) =>
+        metrics.Where(m => m.Code != MetricCatalog.Participants && (m.Categories.Count == 0 || m.Categories.Contains(category))).ToList();
+}

@@ -1,0 +1,37 @@
+using System.Text;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Text;
+
+namespace YouthMonth.Core.Dialogs.Reports;
+
+/// <summary>The review screens: everything the person is about to send, as the leaders will read it.</summary>
+public static class ReportReview
+{
+    public static string Weekly(ReportDraft draft, string unit, IReadOnlyList<Metric> metrics)
+    {
+        var sb = new StringBuilder($"Xem lại báo cáo {draft.PeriodLabel} — {unit}:\n");
+        for (var i = 0; i < draft.Activities.Count; i++)
+        {
+            var a = draft.Activities[i];
+            sb.Append('\n').Append(i + 1).Append(". ").Append(a.Title);
+            if (a.Date is { } d) sb.Append(" — ").Append(VietnameseDates.Format(d));
+            sb.Append('\n');
+            AppendValues(sb, a.Values, metrics, "   ");
+            if (a.News is not null) sb.Append("   Tin: ").Append(a.News).Append('\n');
+            if (a.Links.Count > 0) sb.Append("   Link: ").Append(string.Join(", ", a.Links)).Append('\n');
+            sb.Append("   Ảnh: ").Append(a.PhotoIds.Count).Append('\n');
+        }
+        sb.Append("\nBạn kiểm tra rồi bấm \"Gửi báo cáo\", hoặc sửa một mục.");
+        return sb.ToString();
+    }
+
+    public static void AppendValues(StringBuilder sb, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<Metric> metrics, string indent)
+    {
+        foreach (var m in metrics)
+            if (values.TryGetValue(m.Code, out var v))
+                sb.Append(indent).Append(m.Label).Append(": ").Append(VietnameseNumbers.Format(v, m.Unit)).Append('\n');
+        foreach (var (code, v) in values.Where(kv => metrics.All(m => m.Code != kv.Key)))
+            sb.Append(indent).Append(code == MetricCatalog.Participants ? "Lượt đoàn viên, thanh niên tham gia" : code)
+                .Append(": ").Append(VietnameseNumbers.Format(v)).Append('\n');
+    }
+}

@@ -1,0 +1,115 @@
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Text;
+
+namespace YouthMonth.Core.Dialogs.Reports;
+
+/// <summary>What the bot says in the weekly, kick-off and event-day reports and around every report (period, saving, status).</summary>
+public static class ReportTexts
+{
+    // Choosing the period
+    public const string NoCampaign = "Hiện chưa có kế hoạch nào đang chạy cho đơn vị của bạn. Khi có kỳ báo cáo, bot sẽ nhắc bạn.";
+    public const string ReportActivities = "Có, báo cáo hoạt động";
+    public const string NoActivity = "Tuần này đơn vị không có hoạt động";
+    public const string OtherPeriod = "Chọn kỳ khác";
+    public const string PickPeriod = "Bạn muốn báo cáo kỳ nào?";
+    public const string EditExisting = "Sửa báo cáo này";
+    public const string KeepExisting = "Thôi, giữ nguyên";
+    public const string KeptExisting = "Báo cáo giữ nguyên. Gõ /trangthai để xem tình hình.";
+    public const string PickEdit = "Bạn muốn sửa báo cáo kỳ nào?";
+    public const string NothingToEdit = "Đơn vị chưa gửi báo cáo nào còn trong hạn sửa. Gõ /baocao để gửi báo cáo.";
+
+    public static string NoPeriodYet(string? first) =>
+        first is null ? "Kế hoạch chưa có kỳ báo cáo nào." : $"Chưa đến kỳ báo cáo nào. Kỳ đầu tiên: {first}.";
+
+    /// <summary>"Tuần 2 (02/3–08/3), hạn 11g00 thứ Sáu 08/3" (generated labels already carry the window).</summary>
+    public static string PeriodLine(ReportingPeriod p, TimeZoneInfo zone) =>
+        (p.Label.Contains('(') ? p.Label
+            : p.WindowStart == p.WindowEnd ? $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month})"
+            : $"{p.Label} ({p.WindowStart.Day:00}/{p.WindowStart.Month}–{p.WindowEnd.Day:00}/{p.WindowEnd.Month})")
+        + $", hạn {Deadline(p, zone)}";
+
+    /// <summary>"báo cáo Tuần 1 (02/3–08/3)", and "báo cáo tổng kết" for a label that already says "Báo cáo …".</summary>
+    public static string ReportName(string label) =>
+        label.StartsWith("Báo cáo", StringComparison.OrdinalIgnoreCase) ? "b" + label[1..] : "báo cáo " + label;
+
+    /// <summary>"tuần 3" from "Tuần 3 (09/3–15/3)".</summary>
+    public static string ShortLabel(string label) => label.Split('(')[0].Trim().ToLower(VietnamTime.Culture);
+
+    public static string Deadline(ReportingPeriod p, TimeZoneInfo zone) => VietnamTime.FormatDeadline(VietnamTime.ToLocal(p.DeadlineUtc, zone));
+
+    public static string AskWeekly(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
+        $"Báo cáo {PeriodLine(p, zone)}." + (late ? "\nKỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
+        "\nTrong kỳ này đơn vị có hoạt động không?";
+
+    public static string AlreadySent(string label, string? who, string at) =>
+        $"Đơn vị đã gửi báo cáo {label}" + (who is null ? "" : $" ({who} gửi)") + $" lúc {at}. Bạn muốn sửa báo cáo này không?";
+
+    public static string TooLateToEdit(string label, string deadline) =>
+        $"Báo cáo {label} đã gửi và đã quá hạn ({deadline}) nên không sửa được nữa. Nếu cần sửa, bạn liên hệ văn phòng Đoàn.";
+
+    // Activities
+    public const string PickActivity = "Chọn hoạt động đơn vị đã làm (hoặc \"Hoạt động khác\" rồi gõ tên):";
+    public const string OtherActivity = "Hoạt động khác";
+    public const string AskTitle = "Tên hoạt động là gì?";
+    public const string TitleExample = "Ra quân dọn vệ sinh kênh Tân Hóa";
+    public const string AskCategory = "Hoạt động thuộc lĩnh vực nào?";
+    public const string AskDate = "Hoạt động diễn ra ngày nào? (ví dụ: 08/3, hoặc bấm Hôm nay)";
+    public const string AskParticipants = "Có bao nhiêu lượt đoàn viên, thanh niên tham gia? (ví dụ: 150)";
+    public const string AskNews = "Viết vài dòng tin về hoạt động (làm gì, ở đâu, kết quả):";
+    public const string NewsExample = "Sáng 08/3, 45 đoàn viên ra quân dọn vệ sinh, trồng 20 cây xanh tại khu phố 3.";
+    public const string AskLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng; không có thì bấm Bỏ qua.";
+    public const string AskPhotos = "Gửi ảnh hoạt động (1–10 ảnh, gửi cả album được). Gửi xong bấm \"Xong\".";
+    public const string NeedOnePhoto = "Cần ít nhất 1 ảnh. Bạn gửi ảnh hoạt động rồi bấm \"Xong\".";
+    public const string AskMore = "Đơn vị còn hoạt động nào khác trong kỳ này không?";
+    public const string AddAnother = "Có, thêm hoạt động";
+    public const string NoMore = "Không, xem lại và gửi";
+
+    public const string SkipRest = "Bỏ qua hết";
+
+    public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})?";
+    public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
+    public const string EarlyPhotosAttached = "Bot đã gắn vào hoạt động này các ảnh bạn gửi lúc trước.";
+    public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
+    public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
+
+    // Review and saving
+    public const string Send = "Gửi báo cáo";
+    public const string Fix = "Sửa một mục";
+    public const string Add = "Thêm hoạt động";
+    public const string PickFixActivity = "Bạn muốn sửa hoạt động nào?";
+    public const string PickFixField = "Bạn muốn sửa mục nào?";
+    public const string FieldTitle = "Tên hoạt động";
+    public const string FieldDate = "Ngày";
+    public const string FieldParticipants = "Số lượt tham gia";
+    public const string FieldMetrics = "Các số liệu khác";
+    public const string FieldNews = "Tin";
+    public const string FieldLinks = "Link";
+    public const string FieldPhotos = "Ảnh (gửi lại toàn bộ)";
+    public const string FieldDelete = "Xóa hoạt động này";
+    public const string NoActivitiesLeft = "Báo cáo không còn hoạt động nào. Chọn hoạt động đơn vị đã làm:";
+
+    public static string Sent(string label, bool late, bool edit) =>
+        (edit ? $"Đã cập nhật {ReportName(label)}." : $"Đã gửi {ReportName(label)}.") +
+        (late ? " Báo cáo được ghi nhận là nộp muộn." : "") + " Cảm ơn bạn!";
+
+    public static string SentNoActivity(string label, bool late) =>
+        $"Đã ghi nhận: {label} đơn vị không có hoạt động." + (late ? " Báo cáo được ghi nhận là nộp muộn." : "") + " Cảm ơn bạn!";
+
+    /// <summary>"báo cáo dở tuần 3"; "làm dở báo cáo tổng kết".</summary>
+    public static string Progress(string label) =>
+        ShortLabel(label) is var name && name.StartsWith("báo cáo", StringComparison.Ordinal) ? $"làm dở {name}" : $"báo cáo dở {name}";
+
+    // Kick-off / event day
+    public static string AskShortNews(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
+        $"Báo cáo nhanh {PeriodLine(p, zone)}." + (late ? "\nKỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
+        "\nViết vài dòng tin về hoạt động của đơn vị:";
+    public const string AskShortLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng:";
+
+    // Status
+    public const string StatusHeader = "Tình hình báo cáo của";
+    public const string StatusLate = "nộp muộn";
+    public const string StatusOnTime = "đúng hạn";
+    public const string StatusNoActivity = "không có hoạt động";
+    public const string StatusMissing = "chưa gửi";
+    public const string StatusOverdue = "quá hạn, chưa gửi";
+}

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Dialogs.Engine;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
+
+namespace YouthMonth.Core.Dialogs.Reports;
+
+/// <summary>
+/// Writes a confirmed draft as the unit's one report for the period: created on first sending, replaced on an
+/// edit (so a second contact's edit never adds numbers twice), with an audit row for every change. After the
+/// deadline a first report is accepted and marked late; an edit is refused.
+/// </summary>
+public static class ReportWriter
+{
+    public enum Outcome { Created, Updated, TooLateToEdit }
+
+    /// <summary>Said when someone else of the unit sent this period's report while this person was still writing theirs.</summary>
+    public const string ReplacedOther =
+        "Lưu ý: trong lúc bạn soạn, một người khác của đơn vị đã gửi báo cáo kỳ này; báo cáo của bạn đã thay bản đó (bản cũ vẫn được lưu trong lịch sử sửa).";
+
+    public static async Task<Outcome> SaveAsync(DialogContext ctx, ReportDraft draft, ReportStatus status, CancellationToken ct)
+    {
+        var db = ctx.Db;
+        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == draft.PeriodId, ct);
+        var late = ctx.Now > period.DeadlineUtc;
+        var report = await db.Reports
+            .Include(r => r.Activities).ThenInclude(a => a.Photos)
+            .Include(r => r.Values).Include(r => r.Nominations)
+            .FirstOrDefaultAsync(r => r.PeriodId == draft.PeriodId && r.UnitId == draft.UnitId, ct);
+        var existed = report is not null && report.Status != ReportStatus.Draft;
+        if (existed && late) return Outcome.TooLateToEdit;
+        if (existed && draft.ReportId is null) ctx.Note(ReplacedOther);
+
+        if (report is null)
+        {
+            report = new Report { PeriodId = draft.PeriodId, UnitId = draft.UnitId, CreatedAt = ctx.Now };
+            db.Reports.Add(report);
+        }
+        else
+        {
+            // Replace the content: the edit is the unit's report now, never an addition to it.
+            db.ReportValues.RemoveRange(report.Values);
+            db.ReportActivities.RemoveRange(report.Activities);
+            db.Nominations.RemoveRange(report.Nominations);
+            await db.SaveChangesAsync(ct);
+            report.Values.Clear();
+            report.Activities.Clear();
+            report.Nominations.Clear();
+        }
+        if (!existed)
+        {
+            report.SubmittedAt = ctx.Now;
+            report.IsLate = late;
+        }
+        report.Status = status;
+        report.SubmittedByContactId = ctx.Contact?.Id;
+        report.Assessment = draft.Assessment;
+        if (status == ReportStatus.Submitted) Fill(report, draft);
+        await db.SaveChangesAsync(ct);
+
+        db.ReportAudits.Add(new ReportAudit
+        {
+            ReportId = report.Id,
+            At = ctx.Now,
+            ContactId = ctx.Contact?.Id,
+            Action = (existed, status) switch
+            {
+                (_, ReportStatus.NoActivity) => existed ? "Sửa: không có hoạt động" : "Gửi: không có hoạt động",
+                (true, _) => "Sửa báo cáo",
+                _ => late ? "Gửi báo cáo (muộn)" : "Gửi báo cáo",
+            },
+            Snapshot = MessageJson.Serialize(draft),
+        });
+        await db.SaveChangesAsync(ct);
+        draft.ReportId = report.Id;
+        return existed ? Outcome.Updated : Outcome.Created;
+    }
+
+    private static void Fill(Report report, ReportDraft draft)
+    {
+        var order = 0;
+        foreach (var a in draft.Activities)
+        {
+            var activity = new ReportActivity
+            {
+                Title = a.Title, ActivityId = a.ActivityId, Category = a.Category, Date = a.Date,
+                NewsText = a.News, Links = [.. a.Links], SortOrder = ++order,
+                Photos = a.PhotoIds.Distinct().Select((id, i) => new ReportPhoto { PhotoId = id, SortOrder = i + 1 }).ToList(),
+            };
+            report.Activities.Add(activity);
+            foreach (var (code, value) in a.Values)
+                report.Values.Add(new ReportMetricValue { MetricCode = code, Value = value, ReportActivity = activity });
+        }
+        foreach (var (code, value) in draft.Totals)
+            report.Values.Add(new ReportMetricValue { MetricCode = code, Value = value });
+        if (draft.CollectiveName is not null)
+            report.Nominations.Add(new Nomination { Kind = NominationKind.Collective, Name = draft.CollectiveName, Reason = draft.CollectiveReason ?? "" });
+        if (draft.IndividualName is not null)
+            report.Nominations.Add(new Nomination { Kind = NominationKind.Individual, Name = draft.IndividualName, Reason = draft.IndividualReason ?? "" });
+    }
+
+    /// <summary>A draft holding what the unit's report says now, for an edit.</summary>
+    public static async Task<ReportDraft> LoadDraftAsync(DialogContext ctx, Report report, ReportingPeriod period, CancellationToken ct)
+    {
+        var full = await ctx.Db.Reports.AsNoTracking()
+            .Include(r => r.Activities).ThenInclude(a => a.Photos)
+            .Include(r => r.Values).Include(r => r.Nominations)
+            .AsSplitQuery().SingleAsync(r => r.Id == report.Id, ct);
+        var draft = new ReportDraft
+        {
+            PeriodId = period.Id, UnitId = full.UnitId, PeriodLabel = period.Label, Kind = period.Kind, ReportId = full.Id,
+            Assessment = full.Assessment,
+            Totals = full.Values.Where(v => v.ReportActivityId is null).ToDictionary(v => v.MetricCode, v => v.Value),
+        };
+        foreach (var a in full.Activities.OrderBy(a => a.SortOrder))
+            draft.Activities.Add(new ActivityDraft
+            {
+                ActivityId = a.ActivityId, Title = a.Title, Category = a.Category, Date = a.Date, News = a.NewsText, Links = [.. a.Links],
+                PhotoIds = a.Photos.OrderBy(p => p.SortOrder).Select(p => p.PhotoId).ToList(),
+                Values = full.Values.Where(v => v.ReportActivityId == a.Id).ToDictionary(v => v.MetricCode, v => v.Value),
+            });
+        var collective = full.Nominations.FirstOrDefault(n => n.Kind == NominationKind.Collective);
+        var individual = full.Nominations.FirstOrDefault(n => n.Kind == NominationKind.Individual);
+        (draft.CollectiveName, draft.CollectiveReason) = (collective?.Name, collective?.Reason);
+        (draft.IndividualName, draft.IndividualReason) = (individual?.Name, individual?.Reason);
+        return draft;
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
+
+using YouthMonth.Testing;
+
+namespace YouthMonth.Core.Tests.Dialogs;
+
+/// <summary>The kick-off quick report (its own deadline) and the final report with totals and nominations.</summary>
+public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixture<DialogFixture>
+{
+    private DialogHarness H => fixture.Harness;
+    private TestPlan P => fixture.Harness.Plan;
+
+    [Fact]
+    public async Task Kick_off_quick_report_with_link_and_photos_before_its_own_deadline()
+    {
+        H.SetLocalTime(2024, 3, 3, 10, 30);
+        var chat = await H.RegisteredAsync(P.Contacts[0][0], speaker: "Chị Lan (Bí thư)");
+        await chat.Say("/baocao");
+        Assert.Contains("Báo cáo nhanh Lễ ra quân (03/3), hạn 16g00 Chủ nhật 03/3.", chat.LastText);
+        await chat.Say("Sáng 03/3, đơn vị tổ chức lễ ra quân Tháng Thanh niên với 200 đoàn viên tham gia.");
+        await chat.Say("200");
+        await chat.Say("chưa có link");
+        Assert.Contains("http", chat.LastText);
+        await chat.Say("Bài đăng: https://facebook.com/doanbvub/posts/2 và https://doanbvub.vn/ra-quan");
+        await chat.Say("xong");
+        Assert.StartsWith(Core.Dialogs.Reports.ReportTexts.NeedOnePhoto, chat.LastText);
+        await chat.Album(await H.NewPhotoAsync(), await H.NewPhotoAsync());
+        await chat.Press("Xong");
+        Assert.Contains("Link: https://facebook.com/doanbvub/posts/2, https://doanbvub.vn/ra-quan", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+        Assert.Equal("Đã gửi báo cáo Lễ ra quân. Cảm ơn bạn!", chat.LastText);
+
+        var report = (await H.ReportAsync(P.KickOffId, P.Units[0]))!;
+        Assert.False(report.IsLate);
+        var activity = Assert.Single(report.Activities);
+        Assert.Equal(("Lễ ra quân", 2, 2), (activity.Title, activity.Links.Count, activity.Photos.Count));
+        Assert.Equal(200m, Assert.Single(report.Values).Value);
+
+        Transcripts.Check("kick-off-report", "Báo cáo nhanh lễ ra quân (Telegram)",
+            "Báo cáo nhanh có hạn riêng (16g00 ngày ra quân): tin ngắn, số người tham gia, link bài đăng và ảnh.", chat);
+    }
+
+    [Fact]
+    public async Task Final_report_prefills_totals_from_weekly_reports_and_takes_nominations()
+    {
+        var unit = P.Units[1];
+        await using (var db = H.Db())
+        {
+            db.Reports.AddRange(
+                WeeklyReport(P.Week1Id, unit, (MetricCatalog.Participants, 1200m), ("trees", 20m)),
+                WeeklyReport(P.Week2Id, unit, (MetricCatalog.Participants, 300m), ("gift_value", 2_300_000_000m)));
+            await db.SaveChangesAsync();
+        }
+        H.SetLocalTime(2024, 3, 20, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[1][0], speaker: "Anh Tâm (Bí thư)");
+        await chat.Say("/baocao");
+        Assert.Contains("• Lượt đoàn viên, thanh niên tham gia: 1.500 lượt", chat.LastText);
+        Assert.Contains("• Trị giá quà: 2.300.000.000 đồng", chat.LastText);
+        Assert.Contains("• Cây xanh: 20 cây", chat.LastText);
+        await chat.Press("Sửa một số");
+        await chat.Press("Cây xanh");
+        await chat.Say("35");
+        Assert.Contains("• Cây xanh: 35 cây", chat.LastText);
+        await chat.Press("Đúng, giữ nguyên");
+        await chat.Say("Đơn vị tổ chức 6 hoạt động, nổi bật là ngày hội hiến máu và trồng cây xanh.");
+        await chat.Say("Chi đoàn Phòng Công nghệ thông tin");
+        await chat.Say("Tổ chức 3 hoạt động tình nguyện, trồng 35 cây xanh.");
+        await chat.Say("Lê Thị Hoa, Bí thư Chi đoàn Phòng Công nghệ thông tin");
+        await chat.Say("Vận động 40 đoàn viên hiến máu.");
+        Assert.Contains("Đề xuất cá nhân: Lê Thị Hoa, Bí thư Chi đoàn Phòng Công nghệ thông tin — Vận động 40 đoàn viên hiến máu.", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+        Assert.Equal("Đã gửi báo cáo tổng kết. Cảm ơn bạn!", chat.LastText);
+
+        var report = (await H.ReportAsync(P.FinalId, unit))!;
+        Assert.Equal(
+            new Dictionary<string, decimal> { [MetricCatalog.Participants] = 1500m, ["trees"] = 35m, ["gift_value"] = 2_300_000_000m },
+            report.Values.Where(v => v.ReportActivityId == null).ToDictionary(v => v.MetricCode, v => v.Value));
+        Assert.StartsWith("Đơn vị tổ chức 6 hoạt động", report.Assessment);
+        Assert.Equal(
+            [(NominationKind.Collective, "Chi đoàn Phòng Công nghệ thông tin"), (NominationKind.Individual, "Lê Thị Hoa, Bí thư Chi đoàn Phòng Công nghệ thông tin")],
+            report.Nominations.OrderBy(n => n.Kind).Select(n => (n.Kind, n.Name)));
+        await using var check = H.Db();
+        Assert.Equal(1, await check.Reports.CountAsync(r => r.PeriodId == P.FinalId));
+
+        Transcripts.Check("final-report", "Báo cáo tổng kết và đề xuất khen thưởng (Telegram)",
+            "Số liệu cả đợt được cộng sẵn từ các báo cáo tuần để xác nhận hoặc sửa; rồi đánh giá chung và hai đề xuất khen thưởng.", chat);
+    }
+
+    private static Report WeeklyReport(int periodId, int unitId, params (string Code, decimal Value)[] values)
+    {
+        var activity = new ReportActivity { Title = "Hoạt động tuần" };
+        return new Report
+        {
+            PeriodId = periodId, UnitId = unitId, Status = ReportStatus.Submitted, CreatedAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow,
+            Activities = [activity],
+            Values = values.Select(v => new ReportMetricValue { MetricCode = v.Code, Value = v.Value, ReportActivity = activity }).ToList(),
+        };
+    }
+}
