@@ -1,0 +1,228 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Plan;
+
+namespace YouthMonth.Core.Summaries;
+
+/// <summary>
+/// Computes a <see cref="CampaignSummary"/> for one period or the whole campaign. The plan (periods, metrics,
+/// targets) is small and read through EF; everything that grows with the number of units and reports is
+/// aggregated in PostgreSQL (GROUP BY) in one round trip, so nothing loads every report into memory.
+///
+/// Counting rules, so one unit's numbers are never counted twice:
+/// - only reports of active units with status Submitted or NoActivity count (one report per unit and period);
+/// - a report's value of a metric is its report-wide value when it has one, otherwise the sum of its
+///   per-activity values (never both);
+/// - over the whole campaign a unit's value is the larger of its final report's value and the sum of its other
+///   reports: the final report states the month's total, which can never be less than the parts already
+///   reported, and adding both would count the same work twice.
+/// </summary>
+public static class SummaryQuery
+{
+    public const int HighlightCount = 3;
+
+    private const string Counted = "('Submitted','NoActivity')";
+
+    /// <summary>The summary of <paramref name="periodId"/>, or of the whole campaign when it is null; null when the campaign or period does not exist.</summary>
+    public static async Task<CampaignSummary?> ComputeAsync(YouthMonthDb db, int campaignId, int? periodId, DateTimeOffset now,
+        CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Organisation)
+            .FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign?.Organisation is not { } org) return null;
+        var periods = await db.Periods.AsNoTracking().Where(p => p.CampaignId == campaignId)
+            .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+        var period = periodId is { } pid ? periods.FirstOrDefault(p => p.Id == pid) : null;
+        if (periodId is not null && period is null) return null;
+        var metrics = await db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId)
+            .OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderBy(t => t.Number).ToListAsync(ct);
+
+        var scope = period is null ? periods : [period];
+        var scopeIds = scope.Select(p => p.Id).ToArray();
+        // A period's missing units are those without a report yet; over the campaign only periods already due count.
+        var dueIds = period is null ? scope.Where(p => p.DeadlineUtc <= now).Select(p => p.Id).ToArray() : scopeIds;
+
+        var raw = await ReadAsync(db, org.Id, campaignId, scopeIds, dueIds, ct);
+
+        var zone = VietnamTime.Zone(org.TimeZoneId);
+        var header = new SummaryHeader(org.Id, org.Name, org.ParentName, org.Place, campaign.Id, campaign.Name, campaign.Theme,
+            period?.Label ?? "Toàn đợt", now, DateOnly.FromDateTime(VietnamTime.ToLocal(now, zone)));
+
+        var periodRows = scope.Select(p =>
+        {
+            raw.Status.TryGetValue(p.Id, out var s);
+            return new PeriodStatus(p.Id, p.Label, p.DeadlineUtc, p.DeadlineUtc <= now, raw.Units, s.Received,
+                Percent(s.Received, raw.Units), s.OnTime, s.Late, s.NoActivity);
+        }).ToList();
+        var counting = period is null ? periodRows.Where(p => p.DeadlinePassed).ToList() : periodRows;
+        var expected = raw.Units * counting.Count;
+        var received = counting.Sum(p => p.Received);
+        var reporting = new ReportingStatus(raw.Units, expected, received, Percent(received, expected),
+            counting.Sum(p => p.OnTime), counting.Sum(p => p.Late), counting.Sum(p => p.NoActivity), raw.UnitsReported);
+
+        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind,
+                raw.Totals.GetValueOrDefault(m.Code).Value, raw.Totals.GetValueOrDefault(m.Code).Units))
+            .Concat(raw.Totals.Where(t => metrics.All(m => m.Code != t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal)
+                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value.Value, t.Value.Units)))
+            .ToList();
+
+        return new CampaignSummary
+        {
+            Header = header,
+            Period = period is null ? null : new PeriodInfo(period.Id, period.Kind, period.Number, period.Label,
+                period.WindowStart, period.WindowEnd, period.DeadlineUtc),
+            Reporting = reporting,
+            Periods = periodRows,
+            Missing = raw.Missing,
+            Totals = totals,
+            Targets = [.. targets.Select(t => TargetRules.Progress(t, metrics, totals, raw.Units, raw.TargetCounts))],
+            Highlights = raw.Highlights,
+        };
+    }
+
+    internal static decimal Percent(decimal part, decimal whole) => whole <= 0 ? 0 : Math.Round(part * 100 / whole, 1);
+
+    private record struct StatusRow(int Received, int OnTime, int Late, int NoActivity);
+
+    private sealed record Raw(int Units, int UnitsReported, Dictionary<int, StatusRow> Status, List<MissingCluster> Missing,
+        Dictionary<string, (decimal Value, int Units)> Totals, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
+
+    private static async Task<Raw> ReadAsync(YouthMonthDb db, int organisationId, int campaignId, int[] scopeIds, int[] dueIds,
+        CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                // Inside a dialog turn the context has a transaction open; the batch must join it.
+                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
+            };
+            NpgsqlBatchCommand Command(string sql)
+            {
+                var c = new NpgsqlBatchCommand(sql);
+                c.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Integer) { Value = organisationId });
+                c.Parameters.Add(new NpgsqlParameter("campaign", NpgsqlDbType.Integer) { Value = campaignId });
+                c.Parameters.Add(new NpgsqlParameter("periods", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = scopeIds });
+                c.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
+                c.Parameters.Add(new NpgsqlParameter("top", NpgsqlDbType.Integer) { Value = HighlightCount });
+                batch.BatchCommands.Add(c);
+                return c;
+            }
+
+            Command("SELECT count(*)::int FROM units WHERE organisation_id = @org AND active");
+            Command($"""
+                SELECT count(DISTINCT r.unit_id)::int FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
+                """);
+            Command($"""
+                SELECT r.period_id, count(*)::int,
+                       count(*) FILTER (WHERE r.status = 'Submitted' AND NOT r.is_late)::int,
+                       count(*) FILTER (WHERE r.status = 'Submitted' AND r.is_late)::int,
+                       count(*) FILTER (WHERE r.status = 'NoActivity')::int
+                FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
+                GROUP BY r.period_id
+                """);
+            Command($"""
+                SELECT u.id, u.name, u.cluster, count(*)::int AS missed
+                FROM units u CROSS JOIN unnest(@due) AS due(period_id)
+                WHERE u.organisation_id = @org AND u.active
+                  AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.unit_id = u.id AND r.period_id = due.period_id AND r.status IN {Counted})
+                GROUP BY u.id, u.name, u.cluster
+                ORDER BY u.cluster NULLS LAST, u.name, u.id
+                """);
+            Command($"""
+                WITH counted AS MATERIALIZED (
+                    SELECT r.id, r.unit_id, p.kind = 'Final' AS final
+                    FROM reports r JOIN periods p ON p.id = r.period_id
+                    JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+                    WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}),
+                per_report AS (
+                    SELECT c.unit_id, c.final, v.metric_code,
+                           COALESCE(sum(v.value) FILTER (WHERE v.report_activity_id IS NULL), sum(v.value)) AS value
+                    FROM counted c JOIN report_values v ON v.report_id = c.id
+                    GROUP BY c.id, c.unit_id, c.final, v.metric_code),
+                per_unit AS MATERIALIZED (
+                    SELECT unit_id, metric_code,
+                           GREATEST(sum(value) FILTER (WHERE final), sum(value) FILTER (WHERE NOT final)) AS value
+                    FROM per_report GROUP BY unit_id, metric_code)
+                SELECT 'metric', metric_code, sum(value), count(*)::int FROM per_unit GROUP BY metric_code
+                UNION ALL
+                SELECT 'target', t.id::text, NULL, count(pu.unit_id)::int
+                FROM targets t LEFT JOIN per_unit pu ON pu.metric_code = t.metric_code AND pu.value >= t.goal
+                WHERE t.campaign_id = @campaign AND t.rule = 'PerUnitMinimum' GROUP BY t.id
+                UNION ALL
+                SELECT 'target', t.id::text, NULL, count(DISTINCT c.unit_id)::int
+                FROM targets t CROSS JOIN counted c
+                JOIN report_activities a ON a.report_id = c.id AND (t.category IS NULL OR a.category = t.category)
+                WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage' GROUP BY t.id
+                """);
+            Command($"""
+                SELECT a.id, r.unit_id, u.name, a.title, a.date, v.value, a.news_text, ph.photo_id, ph.storage_path
+                FROM report_values v
+                JOIN reports r ON r.id = v.report_id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
+                JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+                JOIN report_activities a ON a.id = v.report_activity_id
+                LEFT JOIN LATERAL (
+                    SELECT rp.photo_id, p.storage_path FROM report_photos rp JOIN photos p ON p.id = rp.photo_id
+                    WHERE rp.report_activity_id = a.id ORDER BY rp.sort_order, rp.photo_id LIMIT 1) ph ON true
+                WHERE v.metric_code = '{MetricCatalog.Participants}' AND v.report_activity_id IS NOT NULL AND v.value > 0
+                ORDER BY v.value DESC, a.id
+                LIMIT @top
+                """);
+
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var units = reader.GetInt32(0);
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            var unitsReported = reader.GetInt32(0);
+
+            await reader.NextResultAsync(ct);
+            var status = new Dictionary<int, StatusRow>();
+            while (await reader.ReadAsync(ct))
+                status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+
+            await reader.NextResultAsync(ct);
+            var missing = new List<MissingCluster>();
+            while (await reader.ReadAsync(ct))
+            {
+                var cluster = reader.IsDBNull(2) ? null : reader.GetString(2);
+                var unit = new MissingUnit(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(3));
+                if (missing.Count > 0 && missing[^1].Cluster == cluster) ((List<MissingUnit>)missing[^1].Units).Add(unit);
+                else missing.Add(new MissingCluster(cluster, new List<MissingUnit> { unit }));
+            }
+
+            await reader.NextResultAsync(ct);
+            var totals = new Dictionary<string, (decimal, int)>(StringComparer.Ordinal);
+            var targetCounts = new Dictionary<int, int>();
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.GetString(0) == "metric") totals[reader.GetString(1)] = (reader.GetDecimal(2), reader.GetInt32(3));
+                else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+            }
+
+            await reader.NextResultAsync(ct);
+            var highlights = new List<Highlight>();
+            while (await reader.ReadAsync(ct))
+                highlights.Add(new Highlight(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetDecimal(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8)));
+
+            return new Raw(units, unitsReported, status, missing, totals, targetCounts, highlights);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+}
