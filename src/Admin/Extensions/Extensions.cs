@@ -65,5 +65,8 @@ public static class Extensions
         app.MapLeaderChatsApi();
         app.MapPlanApi();
         app.MapKeysApi();
+        app.MapSummariesApi();
+        app.MapExportsApi();
+        app.MapReviewsApi();
     }
 }
