@@ -74,7 +74,11 @@ public static class UnitNumbersSheet
             row.Append(values[c] switch
             {
                 int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n), StyleIndex = 2U },
-                decimal d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(d), StyleIndex = d == Math.Round(d) ? 2U : 0U },
+                decimal d => new Cell
+                {
+                    CellReference = reference, DataType = CellValues.Number, StyleIndex = d == Math.Round(d) ? 2U : 0U,
+                    CellValue = new CellValue(d.ToString("0.##", CultureInfo.InvariantCulture)),
+                },
                 var v => new Cell
                 {
                     CellReference = reference, DataType = CellValues.InlineString, StyleIndex = header ? 1U : 0U,
