@@ -47,7 +47,8 @@ public static class SummaryQuery
         // A period's missing units are those without a report yet; over the campaign only periods already due count.
         var dueIds = period is null ? scope.Where(p => p.DeadlineUtc <= now).Select(p => p.Id).ToArray() : scopeIds;
 
-        var raw = await ReadAsync(db, org.Id, campaignId, scopeIds, dueIds, ct);
+        var finalIds = scope.Where(p => p.Kind == PeriodKind.Final).Select(p => p.Id).ToArray();
+        var raw = await ReadAsync(db, org.Id, campaignId, scopeIds, dueIds, finalIds, targets, ct);
 
         var zone = VietnamTime.Zone(org.TimeZoneId);
         var header = new SummaryHeader(org.Id, org.Name, org.ParentName, org.Place, campaign.Id, campaign.Name, campaign.Theme,
@@ -65,10 +66,9 @@ public static class SummaryQuery
         var reporting = new ReportingStatus(raw.Units, expected, received, Percent(received, expected),
             counting.Sum(p => p.OnTime), counting.Sum(p => p.Late), counting.Sum(p => p.NoActivity), raw.UnitsReported);
 
-        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind,
-                raw.Totals.GetValueOrDefault(m.Code).Value, raw.Totals.GetValueOrDefault(m.Code).Units))
+        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind, raw.Totals.GetValueOrDefault(m.Code)))
             .Concat(raw.Totals.Where(t => metrics.All(m => m.Code != t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value.Value, t.Value.Units)))
+                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value)))
             .ToList();
 
         return new CampaignSummary
@@ -90,10 +90,10 @@ public static class SummaryQuery
     private record struct StatusRow(int Received, int OnTime, int Late, int NoActivity);
 
     private sealed record Raw(int Units, int UnitsReported, Dictionary<int, StatusRow> Status, List<MissingCluster> Missing,
-        Dictionary<string, (decimal Value, int Units)> Totals, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
+        Dictionary<string, decimal> Totals, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
 
     private static async Task<Raw> ReadAsync(YouthMonthDb db, int organisationId, int campaignId, int[] scopeIds, int[] dueIds,
-        CancellationToken ct)
+        int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -112,6 +112,7 @@ public static class SummaryQuery
                 c.Parameters.Add(new NpgsqlParameter("campaign", NpgsqlDbType.Integer) { Value = campaignId });
                 c.Parameters.Add(new NpgsqlParameter("periods", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = scopeIds });
                 c.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
+                c.Parameters.Add(new NpgsqlParameter("finals", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = finalIds });
                 c.Parameters.Add(new NpgsqlParameter("top", NpgsqlDbType.Integer) { Value = HighlightCount });
                 batch.BatchCommands.Add(c);
                 return c;
@@ -139,32 +140,58 @@ public static class SummaryQuery
                 GROUP BY u.id, u.name, u.cluster
                 ORDER BY u.cluster NULLS LAST, u.name, u.id
                 """);
+            // Reporting queries: JIT compilation costs more than it saves at this size, and the per-unit grouping
+            // must not spill to disk. Local to the batch's (implicit or enclosing) transaction.
+            batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)"));
+            var numbersStart = batch.BatchCommands.Count;
+            // Every counted value once: a per-activity value is skipped when its report also has a report-wide
+            // value of the same metric (the partial index keeps that check cheap).
+            var values = $"""
+                SELECT r.unit_id, p.kind = 'Final' AS final, v.metric_code, v.value
+                FROM report_values v
+                JOIN reports r ON r.id = v.report_id
+                JOIN periods p ON p.id = r.period_id
+                JOIN units u ON u.id = r.unit_id
+                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.active AND u.organisation_id = @org
+                  AND (v.report_activity_id IS NULL OR NOT EXISTS (
+                      SELECT 1 FROM report_values w
+                      WHERE w.report_id = v.report_id AND w.metric_code = v.metric_code AND w.report_activity_id IS NULL))
+                """;
+            // Totals of all reports but the final ones: a plain GROUP BY over the values, like the raw aggregate.
             Command($"""
-                WITH counted AS MATERIALIZED (
-                    SELECT r.id, r.unit_id, p.kind = 'Final' AS final
-                    FROM reports r JOIN periods p ON p.id = r.period_id
-                    JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
-                    WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}),
-                per_report AS (
-                    SELECT c.unit_id, c.final, v.metric_code,
-                           COALESCE(sum(v.value) FILTER (WHERE v.report_activity_id IS NULL), sum(v.value)) AS value
-                    FROM counted c JOIN report_values v ON v.report_id = c.id
-                    GROUP BY c.id, c.unit_id, c.final, v.metric_code),
-                per_unit AS MATERIALIZED (
-                    SELECT unit_id, metric_code,
-                           GREATEST(sum(value) FILTER (WHERE final), sum(value) FILTER (WHERE NOT final)) AS value
-                    FROM per_report GROUP BY unit_id, metric_code)
-                SELECT 'metric', metric_code, sum(value), count(*)::int FROM per_unit GROUP BY metric_code
-                UNION ALL
-                SELECT 'target', t.id::text, NULL, count(pu.unit_id)::int
-                FROM targets t LEFT JOIN per_unit pu ON pu.metric_code = t.metric_code AND pu.value >= t.goal
-                WHERE t.campaign_id = @campaign AND t.rule = 'PerUnitMinimum' GROUP BY t.id
-                UNION ALL
-                SELECT 'target', t.id::text, NULL, count(DISTINCT c.unit_id)::int
-                FROM targets t CROSS JOIN counted c
-                JOIN report_activities a ON a.report_id = c.id AND (t.category IS NULL OR a.category = t.category)
-                WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage' GROUP BY t.id
+                SELECT 'metric', metric_code, sum(value), 0 FROM ({values}) vals WHERE NOT final GROUP BY metric_code
                 """);
+            // A unit's final report replaces its other reports when it says more: add what it says beyond them.
+            // Only units with a final report are grouped per unit, and only when a final period is in scope.
+            if (finalIds.Length > 0)
+                Command($"""
+                    SELECT 'metric', metric_code, sum(GREATEST(final_value - other_value, 0)), 0 FROM (
+                        SELECT unit_id, metric_code, sum(value) FILTER (WHERE final) AS final_value,
+                               coalesce(sum(value) FILTER (WHERE NOT final), 0) AS other_value
+                        FROM ({values}) vals
+                        WHERE unit_id IN (SELECT unit_id FROM reports WHERE period_id = ANY(@finals) AND status IN {Counted})
+                        GROUP BY unit_id, metric_code) per_unit
+                    WHERE final_value IS NOT NULL GROUP BY metric_code
+                    """);
+            if (targets.Any(t => t.Rule == TargetRule.PerUnitMinimum))
+                Command($"""
+                    SELECT 'target', t.id::text, NULL, count(reached.unit_id)::int
+                    FROM targets t LEFT JOIN LATERAL (
+                        SELECT vals.unit_id FROM ({values}) vals WHERE vals.metric_code = t.metric_code
+                        GROUP BY vals.unit_id
+                        HAVING GREATEST(sum(vals.value) FILTER (WHERE vals.final), sum(vals.value) FILTER (WHERE NOT vals.final)) >= t.goal) reached ON true
+                    WHERE t.campaign_id = @campaign AND t.rule = 'PerUnitMinimum' GROUP BY t.id
+                    """);
+            if (targets.Any(t => t.Rule == TargetRule.UnitCoverage))
+                Command($"""
+                    SELECT 'target', t.id::text, NULL, count(DISTINCT r.unit_id)::int
+                    FROM targets t
+                    JOIN reports r ON r.period_id = ANY(@periods) AND r.status IN {Counted}
+                    JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+                    JOIN report_activities a ON a.report_id = r.id AND (t.category IS NULL OR a.category = t.category)
+                    WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage' GROUP BY t.id
+                    """);
+            var numberResults = batch.BatchCommands.Count - numbersStart;
             Command($"""
                 SELECT a.id, r.unit_id, u.name, a.title, a.date, v.value, a.news_text, ph.photo_id, ph.storage_path
                 FROM report_values v
@@ -175,11 +202,12 @@ public static class SummaryQuery
                     SELECT rp.photo_id, p.storage_path FROM report_photos rp JOIN photos p ON p.id = rp.photo_id
                     WHERE rp.report_activity_id = a.id ORDER BY rp.sort_order, rp.photo_id LIMIT 1) ph ON true
                 WHERE v.metric_code = '{MetricCatalog.Participants}' AND v.report_activity_id IS NOT NULL AND v.value > 0
-                ORDER BY v.value DESC, a.id
+                ORDER BY v.value DESC, v.report_activity_id
                 LIMIT @top
                 """);
 
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct); // set_config
             await reader.ReadAsync(ct);
             var units = reader.GetInt32(0);
             await reader.NextResultAsync(ct);
@@ -201,13 +229,17 @@ public static class SummaryQuery
                 else missing.Add(new MissingCluster(cluster, new List<MissingUnit> { unit }));
             }
 
-            await reader.NextResultAsync(ct);
-            var totals = new Dictionary<string, (decimal, int)>(StringComparer.Ordinal);
+            var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
             var targetCounts = new Dictionary<int, int>();
-            while (await reader.ReadAsync(ct))
+            for (var i = 0; i < numberResults; i++)
             {
-                if (reader.GetString(0) == "metric") totals[reader.GetString(1)] = (reader.GetDecimal(2), reader.GetInt32(3));
-                else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+                await reader.NextResultAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    if (reader.GetString(0) == "metric")
+                        totals[reader.GetString(1)] = totals.GetValueOrDefault(reader.GetString(1)) + (reader.IsDBNull(2) ? 0 : reader.GetDecimal(2));
+                    else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+                }
             }
 
             await reader.NextResultAsync(ct);

@@ -76,7 +76,7 @@ public sealed class SummaryTextTests
         Periods = [],
         Missing = [.. Enumerable.Range(1, 40).Select(c => new MissingCluster($"Cụm thi đua số {c}",
             [.. Enumerable.Range(1, 50).Select(i => new MissingUnit(c * 100 + i, $"Đoàn cơ sở Bệnh viện Đa khoa số {c}-{i}", 1))]))],
-        Totals = [new("participants", "Lượt đoàn viên, thanh niên tham gia", "lượt", MetricKind.Integer, 1234567, 1000)],
+        Totals = [new("participants", "Lượt đoàn viên, thanh niên tham gia", "lượt", MetricKind.Integer, 1234567)],
         Targets = [.. Enumerable.Range(1, 30).Select(i => new TargetProgress(i, $"Chỉ tiêu số {i}: " + new string('x', 100),
             TargetRule.MetricTotal, true, 50, 100, 50, "cây", "50/100 cây", null))],
         Highlights = [new(1, 1, "Đoàn cơ sở A", "Hiến máu", new DateOnly(2024, 3, 5), 300, null, 77, "ab/x.jpg")],
