@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Messaging;
-using YouthMonth.Core.Plan;
 
 namespace YouthMonth.Core.Summaries;
 
@@ -36,9 +35,8 @@ public sealed class SummaryCommand : ICommandHandler
         if (scope.Kind != SummaryScopeKind.WholeCampaign)
         {
             var periods = await db.Periods.AsNoTracking().Where(p => p.CampaignId == campaign.Id).ToListAsync(ct);
-            var org = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == campaign.OrganisationId, ct);
             var now = conversation.Now;
-            var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now, VietnamTime.Zone(org.TimeZoneId)));
+            var today = DateOnly.FromDateTime(VietnamTime.ToLocal(now, VietnamTime.Zone(campaign.Organisation!.TimeZoneId)));
             var period = scope.Resolve(periods, today, now, out var missing);
             if (period is null)
             {

@@ -49,9 +49,9 @@ public sealed partial record SummaryScope(SummaryScopeKind Kind, int? Week = nul
     [GeneratedRegex(@"^(?:tuan|week|t|w)\s*(?<n>\d{1,2})$")]
     private static partial Regex WeekPattern();
 
-    /// <summary>The organisation's campaign to summarise: the active one that started last, else the latest one.</summary>
+    /// <summary>The organisation's campaign to summarise (with its organisation): the active one that started last, else the latest one.</summary>
     public static async Task<Campaign?> CampaignForAsync(YouthMonthDb db, int organisationId, CancellationToken ct) =>
-        await db.Campaigns.AsNoTracking().Where(c => c.OrganisationId == organisationId)
+        await db.Campaigns.AsNoTracking().Include(c => c.Organisation).Where(c => c.OrganisationId == organisationId)
             .OrderByDescending(c => c.Status == CampaignStatus.Active).ThenByDescending(c => c.StartDate).ThenByDescending(c => c.Id)
             .FirstOrDefaultAsync(ct);
 

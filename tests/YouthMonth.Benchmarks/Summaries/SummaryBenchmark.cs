@@ -89,6 +89,13 @@ public sealed class SummaryBenchmark : IBenchmark
                 await new SummaryCommand().HandleAsync(conversation, argument, default);
                 if (conversation.Replies.Count == 0) throw new InvalidOperationException("no answer");
             });
+            await using (var probeDb = database.CreateDbContext())
+            {
+                var computed = (await SummaryQuery.ComputeAsync(probeDb, seed.Campaign.Id, periods.Length == 1 ? periods[0] : null, Now))!;
+                var render = await TimeAsync(runs, () => { _ = SummaryText.Messages(computed, 4096); return Task.CompletedTask; });
+                var serialise = await TimeAsync(runs, () => { _ = JsonSerializer.SerializeToUtf8Bytes(computed, JsonOptions); return Task.CompletedTask; });
+                Console.WriteLine($"{label}: rendering the chat text {render.Median:F2} ms, serialising JSON {serialise.Median:F2} ms");
+            }
             rows.Add($"| {label} | {raw.Median:F1} ms | {json.Median:F1} ms (p95 {json.P95:F1}) | {chat.Median:F1} ms (p95 {chat.P95:F1}) | " +
                      $"{json.Median / raw.Median:F1}× / {chat.Median / raw.Median:F1}× |");
         }
