@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace YouthMonth.Core.Text;
+
+/// <summary>The http(s) links in a message, as people paste them (several at once, between words, in brackets).</summary>
+public static partial class Links
+{
+    private const string Example = "https://www.facebook.com/doanthanhnien/posts/123";
+    public const int MaxLinks = 20;
+    public const int MaxLinkLength = 2000;
+
+    public static bool TryParse(string? input, out IReadOnlyList<string> links, out string error)
+    {
+        var text = VietnameseText.Clean(input) ?? "";
+        var found = new List<string>();
+        foreach (Match match in Candidate().Matches(text))
+        {
+            // Punctuation that ends a sentence or closes a bracket is not part of the link.
+            var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '"', '\'', '»', '”');
+            if (url.Length > MaxLinkLength) continue;
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) continue;
+            if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) continue;
+            if (!uri.Host.Contains('.') || uri.Host.StartsWith('.') || uri.Host.EndsWith('.')) continue;
+            if (!found.Contains(url, StringComparer.Ordinal)) found.Add(url);
+            if (found.Count == MaxLinks) break;
+        }
+
+        links = found;
+        if (found.Count > 0)
+        {
+            error = "";
+            return true;
+        }
+        error = text.Length == 0
+            ? $"Chưa có đường link. Hãy gửi link bài đăng, ví dụ: {Example}"
+            : $"Đường link phải bắt đầu bằng http:// hoặc https://, ví dụ: {Example}";
+        return false;
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""“”«»]+", RegexOptions.IgnoreCase)]
+    private static partial Regex Candidate();
+}
