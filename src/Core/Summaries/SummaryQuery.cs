@@ -157,9 +157,22 @@ public static class SummaryQuery
                       SELECT 1 FROM report_values w
                       WHERE w.report_id = v.report_id AND w.metric_code = v.metric_code AND w.report_activity_id IS NULL))
                 """;
-            // Totals of all reports but the final ones: a plain GROUP BY over the values, like the raw aggregate.
+            // Totals of all reports but the final ones: the plain aggregate (a hashed semi-join on the counted
+            // reports keeps it as cheap as the raw GROUP BY), minus per-activity values that a report-wide value of
+            // the same report and metric replaces (read from the few report-wide rows).
+            var countedNotFinal = $"""
+                SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
+                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
+                  AND p.kind <> 'Final'
+                """;
             Command($"""
-                SELECT 'metric', metric_code, sum(value), 0 FROM ({values}) vals WHERE NOT final GROUP BY metric_code
+                SELECT 'metric', metric_code, sum(value), 0 FROM (
+                    SELECT v.metric_code, v.value FROM report_values v WHERE v.report_id IN ({countedNotFinal})
+                    UNION ALL
+                    SELECT a.metric_code, -a.value FROM report_values w
+                    JOIN report_values a ON a.report_id = w.report_id AND a.metric_code = w.metric_code AND a.report_activity_id IS NOT NULL
+                    WHERE w.report_activity_id IS NULL AND w.report_id IN ({countedNotFinal})) counted
+                GROUP BY metric_code
                 """);
             // A unit's final report replaces its other reports when it says more: add what it says beyond them.
             // Only units with a final report are grouped per unit, and only when a final period is in scope.
@@ -184,12 +197,13 @@ public static class SummaryQuery
                     """);
             if (targets.Any(t => t.Rule == TargetRule.UnitCoverage))
                 Command($"""
-                    SELECT 'target', t.id::text, NULL, count(DISTINCT r.unit_id)::int
-                    FROM targets t
-                    JOIN reports r ON r.period_id = ANY(@periods) AND r.status IN {Counted}
-                    JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
-                    JOIN report_activities a ON a.report_id = r.id AND (t.category IS NULL OR a.category = t.category)
-                    WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage' GROUP BY t.id
+                    SELECT 'target', t.id::text, NULL, (
+                        SELECT count(*) FROM (
+                            SELECT DISTINCT r.unit_id FROM reports r JOIN units u ON u.id = r.unit_id
+                            WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
+                              AND EXISTS (SELECT 1 FROM report_activities a
+                                          WHERE a.report_id = r.id AND (t.category IS NULL OR a.category = t.category))) covered)::int
+                    FROM targets t WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage'
                     """);
             var numberResults = batch.BatchCommands.Count - numbersStart;
             Command($"""
