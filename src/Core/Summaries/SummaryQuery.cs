@@ -31,16 +31,16 @@ public static class SummaryQuery
     public static async Task<CampaignSummary?> ComputeAsync(YouthMonthDb db, int campaignId, int? periodId, DateTimeOffset now,
         CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Organisation)
+        // The plan in one round trip: a few dozen rows even as a single joined query.
+        var campaign = await db.Campaigns.AsNoTracking().AsSingleQuery()
+            .Include(c => c.Organisation).Include(c => c.Periods).Include(c => c.Metrics).Include(c => c.Targets)
             .FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign?.Organisation is not { } org) return null;
-        var periods = await db.Periods.AsNoTracking().Where(p => p.CampaignId == campaignId)
-            .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+        var periods = campaign.Periods.OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToList();
         var period = periodId is { } pid ? periods.FirstOrDefault(p => p.Id == pid) : null;
         if (periodId is not null && period is null) return null;
-        var metrics = await db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId)
-            .OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderBy(t => t.Number).ToListAsync(ct);
+        var metrics = campaign.Metrics.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToList();
+        var targets = campaign.Targets.OrderBy(t => t.Number).ToList();
 
         var scope = period is null ? periods : [period];
         var scopeIds = scope.Select(p => p.Id).ToArray();
@@ -119,18 +119,16 @@ public static class SummaryQuery
             }
 
             Command("SELECT count(*)::int FROM units WHERE organisation_id = @org AND active");
-            Command($"""
-                SELECT count(DISTINCT r.unit_id)::int FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
-                """);
+            // Per period, and (period_id NULL) over the scope: the distinct units that reported at all.
             Command($"""
                 SELECT r.period_id, count(*)::int,
                        count(*) FILTER (WHERE r.status = 'Submitted' AND NOT r.is_late)::int,
                        count(*) FILTER (WHERE r.status = 'Submitted' AND r.is_late)::int,
-                       count(*) FILTER (WHERE r.status = 'NoActivity')::int
+                       count(*) FILTER (WHERE r.status = 'NoActivity')::int,
+                       count(DISTINCT r.unit_id)::int
                 FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
                 WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
-                GROUP BY r.period_id
+                GROUP BY GROUPING SETS ((r.period_id), ())
                 """);
             Command($"""
                 SELECT u.id, u.name, u.cluster, count(*)::int AS missed
@@ -224,14 +222,15 @@ public static class SummaryQuery
             await reader.NextResultAsync(ct); // set_config
             await reader.ReadAsync(ct);
             var units = reader.GetInt32(0);
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            var unitsReported = reader.GetInt32(0);
 
             await reader.NextResultAsync(ct);
             var status = new Dictionary<int, StatusRow>();
+            var unitsReported = 0;
             while (await reader.ReadAsync(ct))
-                status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+            {
+                if (reader.IsDBNull(0)) unitsReported = reader.GetInt32(5);
+                else status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+            }
 
             await reader.NextResultAsync(ct);
             var missing = new List<MissingCluster>();
