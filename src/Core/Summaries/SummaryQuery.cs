@@ -31,16 +31,17 @@ public static class SummaryQuery
     public static async Task<CampaignSummary?> ComputeAsync(YouthMonthDb db, int campaignId, int? periodId, DateTimeOffset now,
         CancellationToken ct = default)
     {
-        // The plan in one round trip: a few dozen rows even as a single joined query.
-        var campaign = await db.Campaigns.AsNoTracking().AsSingleQuery()
-            .Include(c => c.Organisation).Include(c => c.Periods).Include(c => c.Metrics).Include(c => c.Targets)
+        // The plan: four small queries (measured faster than one joined query with three collections).
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Organisation)
             .FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign?.Organisation is not { } org) return null;
-        var periods = campaign.Periods.OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToList();
+        var periods = await db.Periods.AsNoTracking().Where(p => p.CampaignId == campaignId)
+            .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
         var period = periodId is { } pid ? periods.FirstOrDefault(p => p.Id == pid) : null;
         if (periodId is not null && period is null) return null;
-        var metrics = campaign.Metrics.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToList();
-        var targets = campaign.Targets.OrderBy(t => t.Number).ToList();
+        var metrics = await db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId)
+            .OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderBy(t => t.Number).ToListAsync(ct);
 
         var scope = period is null ? periods : [period];
         var scopeIds = scope.Select(p => p.Id).ToArray();
