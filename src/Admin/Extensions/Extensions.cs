@@ -66,5 +66,8 @@ public static class Extensions
         app.MapPlanApi();
         app.MapKeysApi();
         app.MapUnreachableChatsApi();
+        app.MapSummariesApi();
+        app.MapExportsApi();
+        app.MapReviewsApi();
     }
 }

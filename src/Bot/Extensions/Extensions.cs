@@ -15,6 +15,7 @@ public static class Extensions
         builder.AddChannels();
         builder.AddDialogs();
         builder.AddScheduling();
+        builder.AddSummaries();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app) =>

@@ -43,6 +43,10 @@ internal sealed class ReportMetricValueConfiguration : IEntityTypeConfiguration<
         e.HasOne(x => x.Report).WithMany(r => r.Values).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(x => x.ReportActivity).WithMany().OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.ReportId, x.ReportActivityId, x.MetricCode }).IsUnique().AreNullsDistinct(false);
+        // Summaries: report-wide values by report and metric; the largest per-activity numbers first (highlights).
+        e.HasIndex(x => new { x.ReportId, x.MetricCode }).HasFilter("report_activity_id IS NULL");
+        e.HasIndex(x => new { x.MetricCode, x.Value, x.ReportActivityId }).IsDescending(false, true, false)
+            .HasFilter("report_activity_id IS NOT NULL");
         e.ToTable(t => t.HasCheckConstraint("ck_report_values_not_negative", "value >= 0"));
     }
 }

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using YouthMonth.Admin.Auth;
+using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Summaries;
+
+namespace YouthMonth.Admin.Apis;
+
+/// <summary>
+/// GET /api/exports/summary.docx?campaignId=&amp;periodId=   the compiled report in the official Word layout
+/// GET /api/exports/units.xlsx?campaignId=&amp;periodId=     per-unit numbers (and totals) as Excel
+/// GET /api/exports/units.csv?campaignId=&amp;periodId=      per-unit numbers as CSV (UTF-8 with BOM)
+/// Same scope rules as /api/summaries.
+/// </summary>
+public static class ExportsApi
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/exports").WithTags("Exports");
+        api.MapGet("/summary.docx", ExportDocx).RequireAuthorization(AuthPolicies.Viewer);
+        api.MapGet("/units.xlsx", ExportXlsx).RequireAuthorization(AuthPolicies.Viewer);
+        api.MapGet("/units.csv", ExportCsv).RequireAuthorization(AuthPolicies.Viewer);
+        return app;
+    }
+
+    // The photo folder is the Bot's Photos:Root (shared storage); read directly so the Admin host needs no
+    // extra options class for one path. Missing photos are simply left out of the appendix.
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportDocx(
+        YouthMonthDb db, TimeProvider clock, IConfiguration config, int? campaignId, int? periodId, CancellationToken ct) =>
+        ExportAsync(db, clock, campaignId, periodId, "docx", DocxType, ct,
+            (s, units) => SummaryDocx.Build(s, units, config["Photos:Root"] ?? "data/photos"));
+
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportXlsx(
+        YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct) =>
+        ExportAsync(db, clock, campaignId, periodId, "xlsx", XlsxType, ct, UnitNumbersSheet.Xlsx);
+
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportCsv(
+        YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct) =>
+        ExportAsync(db, clock, campaignId, periodId, "csv", "text/csv; charset=utf-8", ct, UnitNumbersSheet.Csv);
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, string extension, string contentType, CancellationToken ct,
+        Func<CampaignSummary, IReadOnlyList<UnitNumbers>, byte[]> build)
+    {
+        var (summary, problem) = await SummariesApi.ComputeAsync(db, clock, campaignId, periodId, ct);
+        if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
+        var units = await UnitNumbersQuery.ReadAsync(db, summary!, ct);
+        var scope = summary!.Period is { } p ? $"ky-{p.Id}" : "toan-dot";
+        return TypedResults.File(build(summary, units), contentType, $"tong-hop-dot-{summary.Header.CampaignId}-{scope}.{extension}");
+    }
+}

@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using YouthMonth.Admin.Apis;
+using YouthMonth.Admin.Auth;
+using YouthMonth.Admin.Tests.Infrastructure;
+using YouthMonth.Core.Access;
+using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
+using YouthMonth.Core.Summaries;
+using YouthMonth.Testing;
+using static YouthMonth.Testing.ReportSeed;
+
+namespace YouthMonth.Admin.Tests;
+
+/// <summary>Summary JSON, the Word/Excel/CSV exports and report review, over reports written straight into the tables.</summary>
+public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassFixture<SummariesApiTests.Seeded>
+{
+    // 1×1 PNG: a real image, so the Word file's picture opens everywhere.
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    public sealed class Seeded : IAsyncLifetime
+    {
+        public AdminApp App { get; } = new();
+        public ReportSeed Seed { get; private set; } = null!;
+        public string PhotoRoot { get; } = Path.Combine(Path.GetTempPath(), "ym-export-" + Guid.NewGuid().ToString("N")[..8]);
+        public int Week2ReportOfUnit1 { get; private set; }
+        public int DraftReport { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            await App.InitializeAsync();
+            App.Clock.SetUtcNow(new DateTimeOffset(2024, 3, 16, 5, 0, 0, TimeSpan.Zero));
+            Directory.CreateDirectory(Path.Combine(PhotoRoot, "ab"));
+            await File.WriteAllBytesAsync(Path.Combine(PhotoRoot, "ab", "hoat-dong.png"), Png);
+
+            await using var db = App.Db();
+            Seed = await ReportSeed.CreateAsync(db);
+            var u = Seed.Units;
+            var w2 = Seed.Weeks[1];
+            var photo = await AddPhotoAsync(db, "tg-file-1", "ab/hoat-dong.png");
+            Week2ReportOfUnit1 = (await Seed.AddReportAsync(db, u[0], w2, ReportStatus.Submitted, activities:
+            [
+                new("Ngày Chủ nhật xanh", ActivityCategories.SocialWelfare, V(("participants", 120), ("trees", 30), ("gift_value", 1_234_567)), photo.Id),
+                new("Sinh hoạt chủ điểm", ActivityCategories.Propaganda, V(("participants", 50))),
+            ])).Id;
+            await Seed.AddReportAsync(db, u[1], w2, ReportStatus.Submitted, late: true, activities:
+                [new("Hiến máu tình nguyện", ActivityCategories.SocialWelfare, V(("participants", 300), ("trees", 50)))]);
+            await Seed.AddReportAsync(db, u[2], w2, ReportStatus.NoActivity);
+            DraftReport = (await Seed.AddReportAsync(db, u[3], w2, ReportStatus.Draft)).Id;
+
+            // Unit 1 has a contact who talks to the bot on Telegram.
+            var contact = new Contact { UnitId = u[0].Id, Name = "Nguyễn Văn Thử", Role = "Bí thư" };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            db.ChatAccounts.Add(new ChatAccount { Channel = Channel.Telegram, ChatId = "5550001", ChatType = ChatType.Private, ContactId = contact.Id, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await App.DisposeAsync();
+            try { Directory.Delete(PhotoRoot, recursive: true); } catch (DirectoryNotFoundException) { }
+        }
+    }
+
+    private AdminApp App => seeded.App;
+    private ReportSeed Seed => seeded.Seed;
+    private int Week2 => Seed.Weeks[1].Id;
+
+    [Fact]
+    public async Task The_JSON_summary_has_the_numbers_SQL_gives_and_the_chat_shows()
+    {
+        var viewer = await App.ClientAsync(ApiRole.Viewer);
+        var json = await (await viewer.GetAsync($"/api/summaries?periodId={Week2}").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+
+        var sqlParticipants = await App.Database.ScalarAsync<decimal>($"""
+            SELECT sum(v.value) FROM report_values v JOIN reports r ON r.id = v.report_id
+            WHERE r.period_id = {Week2} AND r.status IN ('Submitted','NoActivity') AND v.metric_code = 'participants'
+            """);
+        var totals = json["totals"]!.AsArray().ToDictionary(t => (string)t!["code"]!, t => (decimal)t!["value"]!);
+        Assert.Equal(sqlParticipants, totals["participants"]);
+        Assert.Equal(470, totals["participants"]);
+        Assert.Equal(3, (int)json["reporting"]!["received"]!);
+        Assert.Equal(6, (int)json["reporting"]!["expected"]!);
+        Assert.Equal("Đoàn cơ sở Thử 04", (string)json["missing"]![0]!["units"]![0]!["name"]!);
+        Assert.Equal("UnitCoverage", (string)json["targets"]![0]!["rule"]!);
+
+        await using var db = App.Db();
+        var text = SummaryText.Render((await SummaryQuery.ComputeAsync(db, Seed.Campaign.Id, Week2, App.Clock.GetUtcNow()))!);
+        Assert.Contains("470 lượt", text);
+        Assert.Contains("1.234.567 đồng", text);
+
+        var all = await (await viewer.GetAsync($"/api/summaries?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.Null(all["period"]);
+        Assert.Equal("Toàn đợt", (string)all["header"]!["scopeLabel"]!);
+    }
+
+    [Fact]
+    public async Task Bad_scopes_get_ProblemDetails_naming_the_field()
+    {
+        var viewer = await App.ClientAsync(ApiRole.Viewer);
+        await (await viewer.GetAsync("/api/summaries")).AssertFieldErrorAsync("campaignId");
+        await (await viewer.GetAsync($"/api/exports/units.xlsx?campaignId={Seed.Campaign.Id + 99}&periodId={Week2}")).AssertFieldErrorAsync("periodId");
+        await viewer.GetAsync("/api/summaries?periodId=999999").AssertStatusAsync(HttpStatusCode.NotFound);
+        await viewer.GetAsync("/api/exports/summary.docx?campaignId=999999").AssertStatusAsync(HttpStatusCode.NotFound);
+        await (await viewer.GetAsync("/api/summaries?periodId=abc")).AssertFieldErrorAsync("periodId");
+    }
+
+    [Fact]
+    public async Task The_Word_report_is_valid_in_the_official_layout_with_the_photo_appendix()
+    {
+        await using var withPhotos = App.WithWebHostBuilder(b => b.UseSetting("Photos:Root", seeded.PhotoRoot));
+        var client = withPhotos.CreateClient();
+        await using (var scope = withPhotos.Services.CreateAsyncScope())
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName,
+                (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("docx-viewer", ApiRole.Viewer)).Secret);
+
+        var response = await client.GetAsync($"/api/exports/summary.docx?periodId={Week2}").AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(ExportsApi.DocxType, response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+            var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("THÀNH ĐOÀN CẦN THƠ", text);
+            Assert.Contains("ĐOÀN KHỐI THỬ NGHIỆM", text);
+            Assert.Contains("ĐOÀN TNCS HỒ CHÍ MINH", text);
+            Assert.Contains("Cần Thơ, ngày 16 tháng 03 năm 2024", text);
+            Assert.Contains("BÁO CÁO", text);
+            Assert.Contains("đã báo cáo: 3 (50%)", text);
+            Assert.Contains("1.234.567", text);
+            Assert.Contains("Trồng mới ít nhất 100 cây xanh", text);
+            Assert.Contains("Đoàn cơ sở Thử 05", text);
+            Assert.Contains("Nổi bật: Đoàn cơ sở Thử 02 (Hiến máu tình nguyện, 300 lượt tham gia)", text);
+            Assert.Contains("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", text);
+            Assert.Single(doc.MainDocumentPart.ImageParts);
+        }
+        await ConvertsWithLibreOfficeAsync(bytes, "docx");
+    }
+
+    [Fact]
+    public async Task The_Excel_and_CSV_per_unit_numbers_add_up_to_the_summary()
+    {
+        var viewer = await App.ClientAsync(ApiRole.Viewer);
+        var xlsx = await (await viewer.GetAsync($"/api/exports/units.xlsx?periodId={Week2}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+            var sheet = doc.WorkbookPart!.WorksheetParts.First().Worksheet;
+            var rows = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                .Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+            Assert.Equal(7, rows.Count); // header + 6 units
+            var participants = rows[0].IndexOf("Lượt đoàn viên, thanh niên tham gia (lượt)");
+            Assert.Equal(470m, rows.Skip(1).Sum(r => decimal.Parse(r[participants], System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 01" && r[3] == "Đúng hạn" && r[participants] == "170");
+            Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 02" && r[3] == "Trễ hạn");
+            Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 04" && r[3] == "Chưa báo cáo");
+        }
+        await ConvertsWithLibreOfficeAsync(xlsx, "xlsx");
+
+        var csv = await (await viewer.GetAsync($"/api/exports/units.csv?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(7, lines.Length);
+        Assert.StartsWith("STT,Đơn vị,Cụm,Tình trạng,Số báo cáo,Số hoạt động,\"Lượt đoàn viên, thanh niên tham gia (lượt)\"", lines[0]);
+        Assert.True(lines.Any(l => l.StartsWith("1,Đoàn cơ sở Thử 01,Cụm 1,1 báo cáo / 3 kỳ đến hạn,1,2,170,", StringComparison.Ordinal)), string.Join("\n", lines));
+    }
+
+    [Fact]
+    public async Task Returning_a_report_tells_its_contacts_what_to_fix_and_bad_reviews_are_refused()
+    {
+        var admin = await App.ClientAsync();
+        var report = seeded.Week2ReportOfUnit1;
+        await (await admin.PostJsonAsync($"/api/reports/{report}/review", """{"decision": "Returned"}""")).AssertFieldErrorAsync("reason");
+        await (await admin.PostJsonAsync($"/api/reports/{report}/review", """{"decision": "Maybe"}""")).AssertFieldErrorAsync("decision");
+        await (await admin.PostJsonAsync($"/api/reports/{report}/review", """{"reason": "x"}""")).AssertFieldErrorAsync("decision");
+        await admin.PostJsonAsync($"/api/reports/{seeded.DraftReport}/review", """{"decision": "Accepted"}""").AssertStatusAsync(HttpStatusCode.Conflict);
+        await admin.PostJsonAsync("/api/reports/999999/review", """{"decision": "Accepted"}""").AssertStatusAsync(HttpStatusCode.NotFound);
+        var viewer = await App.ClientAsync(ApiRole.Viewer);
+        await viewer.PostJsonAsync($"/api/reports/{report}/review", """{"decision": "Accepted"}""").AssertStatusAsync(HttpStatusCode.Forbidden);
+
+        var returned = await (await admin.PostJsonAsync($"/api/reports/{report}/review",
+            """{"decision": "Returned", "reason": "Thiếu ảnh hoạt động Ngày Chủ nhật xanh"}""").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("Returned", (string)returned["review"]!);
+        Assert.Equal(1, (int)returned["notified"]!);
+
+        await using var db = App.Db();
+        var sent = await db.Outbox.AsNoTracking().Where(o => o.ChatId == "5550001").ToListAsync();
+        var message = MessageJson.Deserialize<OutgoingMessage>(Assert.Single(sent).Payload);
+        Assert.Contains("Đoàn cơ sở Thử 01", message.Text);
+        Assert.Contains("Cần sửa: Thiếu ảnh hoạt động Ngày Chủ nhật xanh", message.Text);
+        Assert.Contains("/sua", message.Text);
+        var audit = await db.ReportAudits.AsNoTracking().SingleAsync(a => a.ReportId == report);
+        Assert.Equal("admin:test-Admin", audit.Actor);
+
+        var list = await (await viewer.GetAsync($"/api/reports?periodId={Week2}&review=Returned").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal(report, (int)Assert.Single(list["items"]!.AsArray())!["id"]!);
+        await (await viewer.GetAsync("/api/reports")).AssertFieldErrorAsync("periodId");
+
+        await admin.PostJsonAsync($"/api/reports/{report}/review", """{"decision": "Accepted"}""").AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(ReviewStatus.Accepted, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == report)).Review);
+        Assert.Equal(1, await db.Outbox.CountAsync(o => o.ChatId == "5550001"));
+    }
+
+    /// <summary>
+    /// LibreOffice must open the file without a repair prompt; headless conversion fails on files it cannot read.
+    /// Runs only where libreoffice/soffice is installed (not installed by the scripts; see docs/summaries.md).
+    /// </summary>
+    private static async Task ConvertsWithLibreOfficeAsync(byte[] bytes, string extension)
+    {
+        var office = new[] { "libreoffice", "soffice" }.Select(FindOnPath).FirstOrDefault(p => p is not null);
+        if (office is null) return;
+        var dir = Directory.CreateTempSubdirectory("ym-lo-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, $"export.{extension}");
+            await File.WriteAllBytesAsync(input, bytes);
+            using var process = Process.Start(new ProcessStartInfo(office, ["--headless", "--convert-to", "pdf", "--outdir", dir.FullName, input])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            })!;
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
+            Assert.True(File.Exists(Path.Combine(dir.FullName, "export.pdf")), await process.StandardError.ReadToEndAsync());
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+}
