@@ -3,6 +3,7 @@ using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Persistence;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
+using YouthMonth.Core.Summaries;
 
 namespace YouthMonth.Core.Scheduling;
 
@@ -87,7 +88,7 @@ public sealed class ScheduledSends(YouthMonthDb db, TimeProvider clock)
         {
             PlanTriggerKind.Reminder => await RemindAsync(campaign, zone, trigger, now, ct),
             PlanTriggerKind.DeadlineAlert => await AlertLeadersAsync(campaign, zone, trigger, now, ct),
-            PlanTriggerKind.PostDeadline => await PostAfterDeadlineAsync(campaign, zone, trigger, now, ct),
+            PlanTriggerKind.PostDeadline => await PostAfterDeadlineAsync(campaign, trigger, now, ct),
             PlanTriggerKind.ActivityReminder => await RemindActivityAsync(campaign, trigger, now, ct),
             _ => 0,
         };
@@ -139,18 +140,31 @@ public sealed class ScheduledSends(YouthMonthDb db, TimeProvider clock)
         return await PostToLeadersAsync(campaign.OrganisationId, trigger, text, now, ct);
     }
 
-    private async Task<int> PostAfterDeadlineAsync(Campaign campaign, TimeZoneInfo zone, PlanTrigger trigger, DateTimeOffset now, CancellationToken ct)
+    private async Task<int> PostAfterDeadlineAsync(Campaign campaign, PlanTrigger trigger, DateTimeOffset now, CancellationToken ct)
     {
         var period = campaign.Periods.Single(p => p.Id == trigger.PeriodId);
-        var text = await PostDeadlineText.BuildAsync(db, campaign, period, zone, ct);
-        return await PostToLeadersAsync(campaign.OrganisationId, trigger, text, now, ct);
+        var accounts = await LeaderAccountsAsync(campaign.OrganisationId, ct);
+        var count = 0;
+        foreach (var account in accounts)
+        {
+            // The compiled summary, split for the account's channel, then the highlight photos; each part keyed by
+            // its index so an interrupted post finishes without repeating the parts already queued.
+            var messages = await LeaderSummaries.PeriodMessagesAsync(db, account.LeaderChatId!.Value, period.Id, account.Channel, now, ct);
+            for (var i = 0; i < messages.Count; i++)
+                if (await Outbox.TryEnqueueAsync(db, account.Channel, account.ChatId, messages[i], $"{trigger.Key}:a{account.Id}:{i}", now, ct))
+                    count++;
+        }
+        return count;
     }
+
+    private Task<List<ChatAccount>> LeaderAccountsAsync(int organisationId, CancellationToken ct) =>
+        db.ChatAccounts.AsNoTracking()
+            .Where(a => a.LeaderChatId != null && a.LeaderChat!.OrganisationId == organisationId && a.LeaderChat.Active && a.UnreachableSince == null)
+            .OrderBy(a => a.Id).ToListAsync(ct);
 
     private async Task<int> PostToLeadersAsync(int organisationId, PlanTrigger trigger, string text, DateTimeOffset now, CancellationToken ct)
     {
-        var accounts = await db.ChatAccounts.AsNoTracking()
-            .Where(a => a.LeaderChatId != null && a.LeaderChat!.OrganisationId == organisationId && a.LeaderChat.Active && a.UnreachableSince == null)
-            .OrderBy(a => a.Id).ToListAsync(ct);
+        var accounts = await LeaderAccountsAsync(organisationId, ct);
         var count = 0;
         foreach (var account in accounts)
             if (await Outbox.TryEnqueueAsync(db, account.Channel, account.ChatId, new OutgoingMessage { Text = text }, $"{trigger.Key}:a{account.Id}", now, ct))

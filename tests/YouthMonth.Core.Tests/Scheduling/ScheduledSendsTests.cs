@@ -126,9 +126,14 @@ public sealed class ScheduledSendsTests : IAsyncLifetime
         await w.TickAsync(w.CanTho, Local(2024, 3, 8, 11, 8));
         await w.TickAsync(w.CanTho, Local(2024, 3, 8, 12, 0));
         Assert.Single(await w.OutboxAsync($"deadline:{week2.Id}:"));
+        // An hour after the deadline the leaders get the period's compiled summary (as /tonghop tuần 2 shows it).
         var post = Assert.Single(await w.OutboxAsync($"after:{week2.Id}:"));
-        Assert.Contains("Tình hình báo cáo tuần 2", post.Text);
-        Assert.Contains($"Đã báo cáo: 2/{units.Count} đơn vị", post.Text);
+        Assert.StartsWith("📊 TỔNG HỢP BÁO CÁO — TUẦN 2", post.Text);
+        Assert.Contains($"Đơn vị đã báo cáo: 2/{units.Count}", post.Text);
+        Assert.Contains("• Không có hoạt động: 1", post.Text);
+        Assert.Contains($"CHƯA BÁO CÁO ({units.Count - 2})", post.Text);
+        await w.TickAsync(w.CanTho, Local(2024, 3, 8, 12, 5));
+        Assert.Single(await w.OutboxAsync($"after:{week2.Id}:"));
     }
 
     [Fact]
