@@ -18,7 +18,7 @@ namespace YouthMonth.Bot.Tests.Summaries;
 /// <summary>
 /// /summary through the real Bot host: a Telegram webhook update in, the SummaryCommand registered by
 /// AddSummaries, outbox, and the sender's calls to a fake Telegram API (text, then the highlight photo re-sent by
-/// its stored file_id). The dialog router is on another branch; <see cref="CommandRouter"/> stands in for it.
+/// its stored file_id), all through the real dialog router, which asks the command handlers first.
 /// </summary>
 public sealed class SummaryCommandTests : IAsyncLifetime
 {
@@ -52,7 +52,6 @@ public sealed class SummaryCommandTests : IAsyncLifetime
         {
             // Saturday 16/3/2024: the current period is week 4 (window 16–22/3); week 2 is asked for by name.
             Clock = new FakeTimeProvider(new DateTimeOffset(2024, 3, 16, 5, 0, 0, TimeSpan.Zero)),
-            TestServices = s => s.Replace(ServiceDescriptor.Scoped<IMessageHandler, CommandRouter>()),
         };
         _app.Settings["Telegram:Token"] = "777:SUMMARY";
         _app.Settings["Telegram:Mode"] = "Webhook";
