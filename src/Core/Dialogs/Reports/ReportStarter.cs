@@ -42,7 +42,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
         if (campaign is null) { ctx.Say(ReportTexts.NoCampaign); return; }
         var started = await ReportPeriods.StartedAsync(ctx.Db, campaign.Id, ctx.Today, ct);
         var reports = await ReportPeriods.ReportsAsync(ctx.Db, unit.Id, started.Select(p => p.Id), ct);
-        var editable = started.Where(p => p.DeadlineUtc >= ctx.Now && reports.Any(r => r.PeriodId == p.Id)).ToList();
+        var editable = started.Where(p => reports.Any(r => r.PeriodId == p.Id && ReportWriter.CanEdit(r, p, ctx.Now))).ToList();
         if (editable.Count == 0)
         {
             var last = started.LastOrDefault(p => reports.Any(r => r.PeriodId == p.Id));
@@ -69,7 +69,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
         {
             var at = VietnamTime.ToLocal(existing.SubmittedAt ?? existing.CreatedAt, ctx.Zone);
             var when = $"{VietnamTime.FormatTime(TimeOnly.FromDateTime(at))} ngày {VietnamTime.FormatDate(DateOnly.FromDateTime(at))}";
-            if (late)
+            if (!ReportWriter.CanEdit(existing, period, ctx.Now))
             {
                 ctx.End();
                 ctx.Say(ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone)));
@@ -92,6 +92,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
     private async Task EditAsync(DialogContext ctx, ReportingPeriod period, Report report, CancellationToken ct)
     {
         var draft = await ReportWriter.LoadDraftAsync(ctx, report, period, ct);
+        if (report.Review == ReviewStatus.Returned) ctx.Note(ReportTexts.Returned(period.Label, report.ReviewReason));
         if (report.Status == ReportStatus.NoActivity)
         {
             // Nothing to review: ask again whether the unit had activities (it may now report some).

@@ -44,6 +44,10 @@ public static class ReportTexts
     public static string AlreadySent(string label, string? who, string at) =>
         $"Đơn vị đã gửi báo cáo {label}" + (who is null ? "" : $" ({who} gửi)") + $" lúc {at}. Bạn muốn sửa báo cáo này không?";
 
+    public static string Returned(string label, string? reason) =>
+        $"Văn phòng Đoàn đã trả lại báo cáo {label} để bổ sung" + (string.IsNullOrEmpty(reason) ? "." : $": {reason}") +
+        "\nSửa xong bấm \"Gửi báo cáo\" để gửi lại.";
+
     public static string TooLateToEdit(string label, string deadline) =>
         $"Báo cáo {label} đã gửi và đã quá hạn ({deadline}) nên không sửa được nữa. Nếu cần sửa, bạn liên hệ văn phòng Đoàn.";
 

@@ -9,11 +9,16 @@ namespace YouthMonth.Core.Dialogs.Reports;
 /// <summary>
 /// Writes a confirmed draft as the unit's one report for the period: created on first sending, replaced on an
 /// edit (so a second contact's edit never adds numbers twice), with an audit row for every change. After the
-/// deadline a first report is accepted and marked late; an edit is refused.
+/// deadline a first report is accepted and marked late; an edit is refused unless the office returned the report
+/// for fixing. Any edit puts the report back in the office's review queue.
 /// </summary>
 public static class ReportWriter
 {
     public enum Outcome { Created, Updated, TooLateToEdit }
+
+    /// <summary>A sent report can be edited until its deadline, and after it when the office returned it for fixing.</summary>
+    public static bool CanEdit(Report report, ReportingPeriod period, DateTimeOffset now) =>
+        now <= period.DeadlineUtc || report.Review == ReviewStatus.Returned;
 
     /// <summary>Said when someone else of the unit sent this period's report while this person was still writing theirs.</summary>
     public const string ReplacedOther =
@@ -29,7 +34,7 @@ public static class ReportWriter
             .Include(r => r.Values).Include(r => r.Nominations)
             .FirstOrDefaultAsync(r => r.PeriodId == draft.PeriodId && r.UnitId == draft.UnitId, ct);
         var existed = report is not null && report.Status != ReportStatus.Draft;
-        if (existed && late) return Outcome.TooLateToEdit;
+        if (existed && !CanEdit(report!, period, ctx.Now)) return Outcome.TooLateToEdit;
         if (existed && draft.ReportId is null) ctx.Note(ReplacedOther);
 
         if (report is null)
@@ -52,6 +57,13 @@ public static class ReportWriter
         {
             report.SubmittedAt = ctx.Now;
             report.IsLate = late;
+        }
+        if (existed)
+        {
+            // A changed report is reviewed again, whatever the office decided about the old one.
+            report.Review = ReviewStatus.Pending;
+            report.ReviewReason = null;
+            report.ReviewedAt = null;
         }
         report.Status = status;
         report.SubmittedByContactId = ctx.Contact?.Id;
