@@ -18,11 +18,13 @@ public static class SchedulingTexts
             return $"""
                 🔔 Nhắc báo cáo {period.Label} – {campaign.Name}
                 Đơn vị {unit.Name} chưa gửi báo cáo. Hạn chót {deadline}.
-                Nếu trong kỳ này đơn vị không có hoạt động, vui lòng vẫn báo "không có hoạt động".
-                """;
+                Gõ /baocao để báo cáo (khoảng 2 phút).
+                """ + (period.Kind == PeriodKind.Weekly
+                    ? "\nTuần này đơn vị không có hoạt động thì gõ /baocao rồi chọn \"Tuần này đơn vị không có hoạt động\"."
+                    : "");
         return $"""
             ⚠️ NHẮC LẦN CUỐI: đơn vị {unit.Name} vẫn chưa gửi báo cáo {period.Label} – {campaign.Name}.
-            Hạn chót {deadline}, chỉ còn {Duration(leftBeforeDeadline)}. Đề nghị gửi báo cáo ngay; báo cáo gửi sau hạn vẫn được ghi nhận nhưng bị đánh dấu trễ hạn.
+            Hạn chót {deadline}, chỉ còn {Duration(leftBeforeDeadline)}. Gõ /baocao để gửi ngay; báo cáo gửi sau hạn vẫn được ghi nhận nhưng bị ghi là nộp muộn.
             """;
     }
 

@@ -113,6 +113,9 @@ public sealed class PlanTriggersTests
         var first = SchedulingTexts.Reminder(campaign, week2, unit, deadline, TimeSpan.FromHours(19), last: false);
         Assert.Contains("Hạn chót 11g00 thứ Sáu 08/3", first);
         Assert.Contains("Tuần 2 (02/3–08/3)", first);
+        // The reminder says what to type, and names the dialog's own "no activity" choice word for word.
+        Assert.Contains("Gõ /baocao", first);
+        Assert.Contains($"\"{Core.Dialogs.Reports.ReportTexts.NoActivity}\"", first);
         var last = SchedulingTexts.Reminder(campaign, week2, unit, deadline, TimeSpan.FromMinutes(30), last: true);
         Assert.Contains("NHẮC LẦN CUỐI", last);
         Assert.Contains("chỉ còn 30 phút", last);
