@@ -119,25 +119,29 @@ public static class SummaryQuery
                 return c;
             }
 
-            Command("SELECT count(*)::int FROM units WHERE organisation_id = @org AND active");
-            // Per period, and (period_id NULL) over the scope: the distinct units that reported at all.
+            // Per active unit: how many due periods it has not reported (the missing list, in display order) and
+            // whether it reported at all; the first row carries the unit counts. One pass over the units and the
+            // scope's counted reports (an index range per period) instead of an anti-join against every report.
+            Command($"""
+                WITH per_unit AS (
+                    SELECT u.id, u.name, u.cluster, count(r.id) AS reported,
+                           cardinality(@due) - count(r.id) FILTER (WHERE r.period_id = ANY(@due)) AS missed
+                    FROM units u LEFT JOIN reports r ON r.unit_id = u.id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
+                    WHERE u.organisation_id = @org AND u.active
+                    GROUP BY u.id)
+                SELECT NULL::int, NULL::text, NULL::text, count(*)::int, (count(*) FILTER (WHERE reported > 0))::int FROM per_unit
+                UNION ALL
+                SELECT id, name, cluster, missed::int, (row_number() OVER (ORDER BY cluster NULLS LAST, name, id))::int
+                FROM per_unit WHERE missed > 0
+                """);
             Command($"""
                 SELECT r.period_id, count(*)::int,
                        count(*) FILTER (WHERE r.status = 'Submitted' AND NOT r.is_late)::int,
                        count(*) FILTER (WHERE r.status = 'Submitted' AND r.is_late)::int,
-                       count(*) FILTER (WHERE r.status = 'NoActivity')::int,
-                       count(DISTINCT r.unit_id)::int
+                       count(*) FILTER (WHERE r.status = 'NoActivity')::int
                 FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
                 WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
-                GROUP BY GROUPING SETS ((r.period_id), ())
-                """);
-            Command($"""
-                SELECT u.id, u.name, u.cluster, count(*)::int AS missed
-                FROM units u CROSS JOIN unnest(@due) AS due(period_id)
-                WHERE u.organisation_id = @org AND u.active
-                  AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.unit_id = u.id AND r.period_id = due.period_id AND r.status IN {Counted})
-                GROUP BY u.id, u.name, u.cluster
-                ORDER BY u.cluster NULLS LAST, u.name, u.id
+                GROUP BY r.period_id
                 """);
             // Reporting queries: JIT compilation costs more than it saves at this size, and the per-unit grouping
             // must not spill to disk. Local to the batch's (implicit or enclosing) transaction.
@@ -145,13 +149,12 @@ public static class SummaryQuery
             var numbersStart = batch.BatchCommands.Count;
             // Every counted value once: a per-activity value is skipped when its report also has a report-wide
             // value of the same metric (the partial index keeps that check cheap).
-            var values = $"""
-                SELECT r.unit_id, p.kind = 'Final' AS final, v.metric_code, v.value
+            string Values(string metricFilter) => $"""
+                SELECT r.unit_id, r.period_id = ANY(@finals) AS final, v.metric_code, v.value
                 FROM report_values v
                 JOIN reports r ON r.id = v.report_id
-                JOIN periods p ON p.id = r.period_id
                 JOIN units u ON u.id = r.unit_id
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.active AND u.organisation_id = @org
+                WHERE {metricFilter} r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.active AND u.organisation_id = @org
                   AND (v.report_activity_id IS NULL OR NOT EXISTS (
                       SELECT 1 FROM report_values w
                       WHERE w.report_id = v.report_id AND w.metric_code = v.metric_code AND w.report_activity_id IS NULL))
@@ -160,9 +163,9 @@ public static class SummaryQuery
             // reports keeps it as cheap as the raw GROUP BY), minus per-activity values that a report-wide value of
             // the same report and metric replaces (read from the few report-wide rows).
             var countedNotFinal = $"""
-                SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
-                  AND p.kind <> 'Final'
+                SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id
+                WHERE r.period_id = ANY(@periods) AND NOT r.period_id = ANY(@finals) AND r.status IN {Counted}
+                  AND u.organisation_id = @org AND u.active
                 """;
             Command($"""
                 SELECT 'metric', metric_code, sum(value), 0 FROM (
@@ -180,30 +183,37 @@ public static class SummaryQuery
                     SELECT 'metric', metric_code, sum(GREATEST(final_value - other_value, 0)), 0 FROM (
                         SELECT unit_id, metric_code, sum(value) FILTER (WHERE final) AS final_value,
                                coalesce(sum(value) FILTER (WHERE NOT final), 0) AS other_value
-                        FROM ({values}) vals
+                        FROM ({Values("")}) vals
                         WHERE unit_id IN (SELECT unit_id FROM reports WHERE period_id = ANY(@finals) AND status IN {Counted})
                         GROUP BY unit_id, metric_code) per_unit
                     WHERE final_value IS NOT NULL GROUP BY metric_code
                     """);
-            if (targets.Any(t => t.Rule == TargetRule.PerUnitMinimum))
-                Command($"""
-                    SELECT 'target', t.id::text, NULL, count(reached.unit_id)::int
-                    FROM targets t LEFT JOIN LATERAL (
-                        SELECT vals.unit_id FROM ({values}) vals WHERE vals.metric_code = t.metric_code
-                        GROUP BY vals.unit_id
-                        HAVING GREATEST(sum(vals.value) FILTER (WHERE vals.final), sum(vals.value) FILTER (WHERE NOT vals.final)) >= t.goal) reached ON true
-                    WHERE t.campaign_id = @campaign AND t.rule = 'PerUnitMinimum' GROUP BY t.id
+            // One statement per target with its metric or category as a parameter, so PostgreSQL plans for that
+            // value: per-unit minimums read the metric's values from (metric_code, report_id), coverage the reports
+            // with an activity of the category from (category, report_id), both from the index alone.
+            foreach (var t in targets.Where(t => t.Rule == TargetRule.PerUnitMinimum && t.MetricCode is not null && t.Goal is not null))
+            {
+                var c = Command($"""
+                    SELECT 'target', @target::text, NULL, count(*)::int FROM (
+                        SELECT unit_id FROM ({Values("v.metric_code = @metric AND")}) vals
+                        GROUP BY unit_id
+                        HAVING GREATEST(sum(value) FILTER (WHERE final), sum(value) FILTER (WHERE NOT final)) >= @goal) reached
                     """);
-            if (targets.Any(t => t.Rule == TargetRule.UnitCoverage))
-                Command($"""
-                    SELECT 'target', t.id::text, NULL, (
-                        SELECT count(*) FROM (
-                            SELECT DISTINCT r.unit_id FROM reports r JOIN units u ON u.id = r.unit_id
-                            WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
-                              AND EXISTS (SELECT 1 FROM report_activities a
-                                          WHERE a.report_id = r.id AND (t.category IS NULL OR a.category = t.category))) covered)::int
-                    FROM targets t WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage'
+                c.Parameters.Add(new NpgsqlParameter("target", NpgsqlDbType.Integer) { Value = t.Id });
+                c.Parameters.Add(new NpgsqlParameter("metric", NpgsqlDbType.Varchar) { Value = t.MetricCode });
+                c.Parameters.Add(new NpgsqlParameter("goal", NpgsqlDbType.Numeric) { Value = t.Goal!.Value });
+            }
+            foreach (var t in targets.Where(t => t.Rule == TargetRule.UnitCoverage))
+            {
+                var c = Command($"""
+                    SELECT 'target', @target::text, NULL, count(DISTINCT r.unit_id)::int
+                    FROM reports r JOIN units u ON u.id = r.unit_id
+                    WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
+                      AND r.id IN (SELECT a.report_id FROM report_activities a{(t.Category is null ? "" : " WHERE a.category = @category")})
                     """);
+                c.Parameters.Add(new NpgsqlParameter("target", NpgsqlDbType.Integer) { Value = t.Id });
+                if (t.Category is not null) c.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Varchar) { Value = t.Category });
+            }
             var numberResults = batch.BatchCommands.Count - numbersStart;
             Command($"""
                 SELECT a.id, r.unit_id, u.name, a.title, a.date, v.value, a.news_text, ph.photo_id, ph.storage_path
@@ -220,28 +230,27 @@ public static class SummaryQuery
                 """);
 
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct); // set_config
+            await reader.NextResultAsync(ct); // past set_config
             await reader.ReadAsync(ct);
-            var units = reader.GetInt32(0);
-
-            await reader.NextResultAsync(ct);
-            var status = new Dictionary<int, StatusRow>();
-            var unitsReported = 0;
+            var units = reader.GetInt32(3);
+            var unitsReported = reader.GetInt32(4);
+            var missingRows = new List<(int Order, string? Cluster, MissingUnit Unit)>();
             while (await reader.ReadAsync(ct))
-            {
-                if (reader.IsDBNull(0)) unitsReported = reader.GetInt32(5);
-                else status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
-            }
-
-            await reader.NextResultAsync(ct);
+                missingRows.Add((reader.GetInt32(4), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    new MissingUnit(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(3))));
+            // UNION ALL does not promise the branch's order; the row number carries PostgreSQL's (collated) order.
+            missingRows.Sort((a, b) => a.Order.CompareTo(b.Order));
             var missing = new List<MissingCluster>();
-            while (await reader.ReadAsync(ct))
+            foreach (var (_, cluster, unit) in missingRows)
             {
-                var cluster = reader.IsDBNull(2) ? null : reader.GetString(2);
-                var unit = new MissingUnit(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(3));
                 if (missing.Count > 0 && missing[^1].Cluster == cluster) ((List<MissingUnit>)missing[^1].Units).Add(unit);
                 else missing.Add(new MissingCluster(cluster, new List<MissingUnit> { unit }));
             }
+
+            await reader.NextResultAsync(ct);
+            var status = new Dictionary<int, StatusRow>();
+            while (await reader.ReadAsync(ct))
+                status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
 
             var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
             var targetCounts = new Dictionary<int, int>();
