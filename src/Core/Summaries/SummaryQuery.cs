@@ -9,9 +9,10 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Core.Summaries;
 
 /// <summary>
-/// Computes a <see cref="CampaignSummary"/> for one period or the whole campaign. The plan (periods, metrics,
-/// targets) is small and read through EF; everything that grows with the number of units and reports is
-/// aggregated in PostgreSQL (GROUP BY) in one round trip, so nothing loads every report into memory.
+/// Computes a <see cref="CampaignSummary"/> for one period or the whole campaign in two round trips of plain SQL
+/// on one connection: the plan (campaign, periods, metrics, targets), then one batch that aggregates everything
+/// that grows with the number of units and reports in PostgreSQL, so nothing loads every report (or every unit)
+/// into memory. Timings and plans: docs/benchmarks.md, section Summaries.
 ///
 /// Counting rules, so one unit's numbers are never counted twice:
 /// - only reports of active units with status Submitted or NoActivity count (one report per unit and period);
@@ -59,7 +60,7 @@ public static class SummaryQuery
         var dueIds = period is null ? scope.Where(p => p.DeadlineUtc <= now).Select(p => p.Id).ToArray() : scopeIds;
 
         var finalIds = scope.Where(p => p.Kind == PeriodKind.Final).Select(p => p.Id).ToArray();
-        var raw = await ReadAsync(connection, transaction, org.Id, campaignId, scopeIds, dueIds, finalIds, targets, ct);
+        var raw = await ReadAsync(connection, transaction, org.Id, scopeIds, dueIds, finalIds, targets, ct);
 
         var zone = VietnamTime.Zone(org.TimeZoneId);
         var header = new SummaryHeader(org.Id, org.Name, org.ParentName, org.Place, campaign.Id, campaign.Name, campaign.Theme,
@@ -183,14 +184,13 @@ public static class SummaryQuery
     }
 
     private static async Task<Raw> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int organisationId,
-        int campaignId, int[] scopeIds, int[] dueIds, int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
+        int[] scopeIds, int[] dueIds, int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection) { Transaction = transaction };
         NpgsqlBatchCommand Command(string sql)
         {
             var c = new NpgsqlBatchCommand(sql);
             c.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Integer) { Value = organisationId });
-            c.Parameters.Add(new NpgsqlParameter("campaign", NpgsqlDbType.Integer) { Value = campaignId });
             c.Parameters.Add(new NpgsqlParameter("periods", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = scopeIds });
             c.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
             c.Parameters.Add(new NpgsqlParameter("finals", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = finalIds });
@@ -200,19 +200,25 @@ public static class SummaryQuery
         }
 
         // Per active unit: how many due periods it has not reported (the missing list, in display order) and
-        // whether it reported at all; the first row carries the unit counts. One pass over the units and the
-        // scope's counted reports (an index range per period) instead of an anti-join against every report.
+        // whether it reported at all; the first row carries the unit counts. The scope's counted reports (an index
+        // range per period) are grouped per unit first, then joined to the units once: cheaper than an anti-join
+        // against every report or grouping the units themselves.
         Command($"""
-            WITH per_unit AS (
-                SELECT u.id, u.name, u.cluster, count(r.id) AS reported,
-                       cardinality(@due) - count(r.id) FILTER (WHERE r.period_id = ANY(@due)) AS missed
-                FROM units u LEFT JOIN reports r ON r.unit_id = u.id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
-                WHERE u.organisation_id = @org AND u.active
-                GROUP BY u.id)
-            SELECT NULL::int, NULL::text, NULL::text, count(*)::int, (count(*) FILTER (WHERE reported > 0))::int FROM per_unit
+            WITH reported AS (
+                SELECT r.unit_id, count(*) FILTER (WHERE r.period_id = ANY(@due)) AS due_reported
+                FROM reports r WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
+                GROUP BY r.unit_id),
+            per_unit AS MATERIALIZED (
+                SELECT u.id, u.name, u.cluster, x.unit_id IS NOT NULL AS reported,
+                       cardinality(@due) - coalesce(x.due_reported, 0) AS missed
+                FROM units u LEFT JOIN reported x ON x.unit_id = u.id
+                WHERE u.organisation_id = @org AND u.active)
+            SELECT 0 AS part, NULL::int AS id, NULL::text AS name, NULL::text AS cluster, count(*)::int,
+                   (count(*) FILTER (WHERE reported))::int
+            FROM per_unit
             UNION ALL
-            SELECT id, name, cluster, missed::int, (row_number() OVER (ORDER BY cluster NULLS LAST, name, id))::int
-            FROM per_unit WHERE missed > 0
+            SELECT 1, id, name, cluster, missed::int, 0 FROM per_unit WHERE missed > 0
+            ORDER BY part, cluster NULLS LAST, name, id
             """);
         Command($"""
             SELECT r.period_id, count(*)::int,
@@ -312,17 +318,13 @@ public static class SummaryQuery
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct); // past set_config
         await reader.ReadAsync(ct);
-        var units = reader.GetInt32(3);
-        var unitsReported = reader.GetInt32(4);
-        var missingRows = new List<(int Order, string? Cluster, MissingUnit Unit)>();
-        while (await reader.ReadAsync(ct))
-            missingRows.Add((reader.GetInt32(4), reader.IsDBNull(2) ? null : reader.GetString(2),
-                new MissingUnit(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(3))));
-        // UNION ALL does not promise the branch's order; the row number carries PostgreSQL's (collated) order.
-        missingRows.Sort((a, b) => a.Order.CompareTo(b.Order));
+        var units = reader.GetInt32(4);
+        var unitsReported = reader.GetInt32(5);
         var missing = new List<MissingCluster>();
-        foreach (var (_, cluster, unit) in missingRows)
+        while (await reader.ReadAsync(ct))
         {
+            var cluster = reader.IsDBNull(3) ? null : reader.GetString(3);
+            var unit = new MissingUnit(reader.GetInt32(1), reader.GetString(2), reader.GetInt32(4));
             if (missing.Count > 0 && missing[^1].Cluster == cluster) ((List<MissingUnit>)missing[^1].Units).Add(unit);
             else missing.Add(new MissingCluster(cluster, new List<MissingUnit> { unit }));
         }
