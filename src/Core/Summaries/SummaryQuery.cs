@@ -292,10 +292,12 @@ public static class SummaryQuery
         foreach (var t in targets.Where(t => t.Rule == TargetRule.UnitCoverage))
         {
             var c = Command($"""
-                SELECT 'target', @target::text, NULL, count(DISTINCT r.unit_id)::int
-                FROM reports r JOIN units u ON u.id = r.unit_id
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
-                  AND r.id IN (SELECT a.report_id FROM report_activities a{(t.Category is null ? "" : " WHERE a.category = @category")})
+                SELECT 'target', @target::text, NULL, count(*)::int
+                FROM units u
+                WHERE u.organisation_id = @org AND u.active AND u.id IN (
+                    SELECT r.unit_id FROM reports r
+                    JOIN report_activities a ON a.report_id = r.id{(t.Category is null ? "" : " AND a.category = @category")}
+                    WHERE r.period_id = ANY(@periods) AND r.status IN {Counted})
                 """);
             c.Parameters.Add(new NpgsqlParameter("target", NpgsqlDbType.Integer) { Value = t.Id });
             if (t.Category is not null) c.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Varchar) { Value = t.Category });
