@@ -9,9 +9,10 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Core.Summaries;
 
 /// <summary>
-/// Computes a <see cref="CampaignSummary"/> for one period or the whole campaign. The plan (periods, metrics,
-/// targets) is small and read through EF; everything that grows with the number of units and reports is
-/// aggregated in PostgreSQL (GROUP BY) in one round trip, so nothing loads every report into memory.
+/// Computes a <see cref="CampaignSummary"/> for one period or the whole campaign in two round trips of plain SQL
+/// on one connection: the plan (campaign, periods, metrics, targets), then one batch that aggregates everything
+/// that grows with the number of units and reports in PostgreSQL, so nothing loads every report (or every unit)
+/// into memory. Timings and plans: docs/benchmarks.md, section Summaries.
 ///
 /// Counting rules, so one unit's numbers are never counted twice:
 /// - only reports of active units with status Submitted or NoActivity count (one report per unit and period);
@@ -31,17 +32,27 @@ public static class SummaryQuery
     public static async Task<CampaignSummary?> ComputeAsync(YouthMonthDb db, int campaignId, int? periodId, DateTimeOffset now,
         CancellationToken ct = default)
     {
-        // The plan: four small queries (measured faster than one joined query with three collections).
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Organisation)
-            .FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign?.Organisation is not { } org) return null;
-        var periods = await db.Periods.AsNoTracking().Where(p => p.CampaignId == campaignId)
-            .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // Inside a dialog turn the context has a transaction open; the batches must join it.
+            var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            return await ComputeAsync(connection, transaction, campaignId, periodId, now, ct);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<CampaignSummary?> ComputeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        int campaignId, int? periodId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await ReadPlanAsync(connection, transaction, campaignId, ct) is not var (campaign, org, periods, metrics, targets)) return null;
         var period = periodId is { } pid ? periods.FirstOrDefault(p => p.Id == pid) : null;
         if (periodId is not null && period is null) return null;
-        var metrics = await db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId)
-            .OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.CampaignId == campaignId).OrderBy(t => t.Number).ToListAsync(ct);
 
         var scope = period is null ? periods : [period];
         var scopeIds = scope.Select(p => p.Id).ToArray();
@@ -49,7 +60,7 @@ public static class SummaryQuery
         var dueIds = period is null ? scope.Where(p => p.DeadlineUtc <= now).Select(p => p.Id).ToArray() : scopeIds;
 
         var finalIds = scope.Where(p => p.Kind == PeriodKind.Final).Select(p => p.Id).ToArray();
-        var raw = await ReadAsync(db, org.Id, campaignId, scopeIds, dueIds, finalIds, targets, ct);
+        var raw = await ReadAsync(connection, transaction, org.Id, scopeIds, dueIds, finalIds, targets, ct);
 
         var zone = VietnamTime.Zone(org.TimeZoneId);
         var header = new SummaryHeader(org.Id, org.Name, org.ParentName, org.Place, campaign.Id, campaign.Name, campaign.Theme,
@@ -93,182 +104,259 @@ public static class SummaryQuery
     private sealed record Raw(int Units, int UnitsReported, Dictionary<int, StatusRow> Status, List<MissingCluster> Missing,
         Dictionary<string, decimal> Totals, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
 
-    private static async Task<Raw> ReadAsync(YouthMonthDb db, int organisationId, int campaignId, int[] scopeIds, int[] dueIds,
-        int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
+    private sealed record Plan(Campaign Campaign, Organisation Organisation, List<ReportingPeriod> Periods, List<Metric> Metrics,
+        List<Target> Targets);
+
+    /// <summary>
+    /// The campaign's plan in one round trip of plain SQL (it is read on every summary; four EF queries cost more
+    /// than the statements themselves). Null when the campaign does not exist.
+    /// </summary>
+    private static async Task<Plan?> ReadPlanAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int campaignId,
+        CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
+        await using var batch = new NpgsqlBatch(connection) { Transaction = transaction };
+        foreach (var sql in new[]
+                 {
+                     """
+                     SELECT c.id, c.name, c.theme, o.id, o.name, o.parent_name, o.place, o.time_zone_id
+                     FROM campaigns c JOIN organisations o ON o.id = c.organisation_id WHERE c.id = @campaign
+                     """,
+                     """
+                     SELECT id, kind, number, label, window_start, window_end, deadline_utc FROM periods
+                     WHERE campaign_id = @campaign ORDER BY deadline_utc, id
+                     """,
+                     "SELECT id, code, label, unit, kind, sort_order FROM metrics WHERE campaign_id = @campaign ORDER BY sort_order, id",
+                     """
+                     SELECT id, number, text, rule, metric_code, category, goal, yearly_quota FROM targets
+                     WHERE campaign_id = @campaign ORDER BY number
+                     """,
+                 })
         {
-            await using var batch = new NpgsqlBatch(connection)
-            {
-                // Inside a dialog turn the context has a transaction open; the batch must join it.
-                Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-            };
-            NpgsqlBatchCommand Command(string sql)
-            {
-                var c = new NpgsqlBatchCommand(sql);
-                c.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Integer) { Value = organisationId });
-                c.Parameters.Add(new NpgsqlParameter("campaign", NpgsqlDbType.Integer) { Value = campaignId });
-                c.Parameters.Add(new NpgsqlParameter("periods", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = scopeIds });
-                c.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
-                c.Parameters.Add(new NpgsqlParameter("finals", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = finalIds });
-                c.Parameters.Add(new NpgsqlParameter("top", NpgsqlDbType.Integer) { Value = HighlightCount });
-                batch.BatchCommands.Add(c);
-                return c;
-            }
-
-            Command("SELECT count(*)::int FROM units WHERE organisation_id = @org AND active");
-            // Per period, and (period_id NULL) over the scope: the distinct units that reported at all.
-            Command($"""
-                SELECT r.period_id, count(*)::int,
-                       count(*) FILTER (WHERE r.status = 'Submitted' AND NOT r.is_late)::int,
-                       count(*) FILTER (WHERE r.status = 'Submitted' AND r.is_late)::int,
-                       count(*) FILTER (WHERE r.status = 'NoActivity')::int,
-                       count(DISTINCT r.unit_id)::int
-                FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
-                GROUP BY GROUPING SETS ((r.period_id), ())
-                """);
-            Command($"""
-                SELECT u.id, u.name, u.cluster, count(*)::int AS missed
-                FROM units u CROSS JOIN unnest(@due) AS due(period_id)
-                WHERE u.organisation_id = @org AND u.active
-                  AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.unit_id = u.id AND r.period_id = due.period_id AND r.status IN {Counted})
-                GROUP BY u.id, u.name, u.cluster
-                ORDER BY u.cluster NULLS LAST, u.name, u.id
-                """);
-            // Reporting queries: JIT compilation costs more than it saves at this size, and the per-unit grouping
-            // must not spill to disk. Local to the batch's (implicit or enclosing) transaction.
-            batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)"));
-            var numbersStart = batch.BatchCommands.Count;
-            // Every counted value once: a per-activity value is skipped when its report also has a report-wide
-            // value of the same metric (the partial index keeps that check cheap).
-            var values = $"""
-                SELECT r.unit_id, p.kind = 'Final' AS final, v.metric_code, v.value
-                FROM report_values v
-                JOIN reports r ON r.id = v.report_id
-                JOIN periods p ON p.id = r.period_id
-                JOIN units u ON u.id = r.unit_id
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.active AND u.organisation_id = @org
-                  AND (v.report_activity_id IS NULL OR NOT EXISTS (
-                      SELECT 1 FROM report_values w
-                      WHERE w.report_id = v.report_id AND w.metric_code = v.metric_code AND w.report_activity_id IS NULL))
-                """;
-            // Totals of all reports but the final ones: the plain aggregate (a hashed semi-join on the counted
-            // reports keeps it as cheap as the raw GROUP BY), minus per-activity values that a report-wide value of
-            // the same report and metric replaces (read from the few report-wide rows).
-            var countedNotFinal = $"""
-                SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
-                WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
-                  AND p.kind <> 'Final'
-                """;
-            Command($"""
-                SELECT 'metric', metric_code, sum(value), 0 FROM (
-                    SELECT v.metric_code, v.value FROM report_values v WHERE v.report_id IN ({countedNotFinal})
-                    UNION ALL
-                    SELECT a.metric_code, -a.value FROM report_values w
-                    JOIN report_values a ON a.report_id = w.report_id AND a.metric_code = w.metric_code AND a.report_activity_id IS NOT NULL
-                    WHERE w.report_activity_id IS NULL AND w.report_id IN ({countedNotFinal})) counted
-                GROUP BY metric_code
-                """);
-            // A unit's final report replaces its other reports when it says more: add what it says beyond them.
-            // Only units with a final report are grouped per unit, and only when a final period is in scope.
-            if (finalIds.Length > 0)
-                Command($"""
-                    SELECT 'metric', metric_code, sum(GREATEST(final_value - other_value, 0)), 0 FROM (
-                        SELECT unit_id, metric_code, sum(value) FILTER (WHERE final) AS final_value,
-                               coalesce(sum(value) FILTER (WHERE NOT final), 0) AS other_value
-                        FROM ({values}) vals
-                        WHERE unit_id IN (SELECT unit_id FROM reports WHERE period_id = ANY(@finals) AND status IN {Counted})
-                        GROUP BY unit_id, metric_code) per_unit
-                    WHERE final_value IS NOT NULL GROUP BY metric_code
-                    """);
-            if (targets.Any(t => t.Rule == TargetRule.PerUnitMinimum))
-                Command($"""
-                    SELECT 'target', t.id::text, NULL, count(reached.unit_id)::int
-                    FROM targets t LEFT JOIN LATERAL (
-                        SELECT vals.unit_id FROM ({values}) vals WHERE vals.metric_code = t.metric_code
-                        GROUP BY vals.unit_id
-                        HAVING GREATEST(sum(vals.value) FILTER (WHERE vals.final), sum(vals.value) FILTER (WHERE NOT vals.final)) >= t.goal) reached ON true
-                    WHERE t.campaign_id = @campaign AND t.rule = 'PerUnitMinimum' GROUP BY t.id
-                    """);
-            if (targets.Any(t => t.Rule == TargetRule.UnitCoverage))
-                Command($"""
-                    SELECT 'target', t.id::text, NULL, (
-                        SELECT count(*) FROM (
-                            SELECT DISTINCT r.unit_id FROM reports r JOIN units u ON u.id = r.unit_id
-                            WHERE r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.organisation_id = @org AND u.active
-                              AND EXISTS (SELECT 1 FROM report_activities a
-                                          WHERE a.report_id = r.id AND (t.category IS NULL OR a.category = t.category))) covered)::int
-                    FROM targets t WHERE t.campaign_id = @campaign AND t.rule = 'UnitCoverage'
-                    """);
-            var numberResults = batch.BatchCommands.Count - numbersStart;
-            Command($"""
-                SELECT a.id, r.unit_id, u.name, a.title, a.date, v.value, a.news_text, ph.photo_id, ph.storage_path
-                FROM report_values v
-                JOIN reports r ON r.id = v.report_id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
-                JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
-                JOIN report_activities a ON a.id = v.report_activity_id
-                LEFT JOIN LATERAL (
-                    SELECT rp.photo_id, p.storage_path FROM report_photos rp JOIN photos p ON p.id = rp.photo_id
-                    WHERE rp.report_activity_id = a.id ORDER BY rp.sort_order, rp.photo_id LIMIT 1) ph ON true
-                WHERE v.metric_code = '{MetricCatalog.Participants}' AND v.report_activity_id IS NOT NULL AND v.value > 0
-                ORDER BY v.value DESC, v.report_activity_id
-                LIMIT @top
-                """);
-
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct); // set_config
-            await reader.ReadAsync(ct);
-            var units = reader.GetInt32(0);
-
-            await reader.NextResultAsync(ct);
-            var status = new Dictionary<int, StatusRow>();
-            var unitsReported = 0;
-            while (await reader.ReadAsync(ct))
-            {
-                if (reader.IsDBNull(0)) unitsReported = reader.GetInt32(5);
-                else status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
-            }
-
-            await reader.NextResultAsync(ct);
-            var missing = new List<MissingCluster>();
-            while (await reader.ReadAsync(ct))
-            {
-                var cluster = reader.IsDBNull(2) ? null : reader.GetString(2);
-                var unit = new MissingUnit(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(3));
-                if (missing.Count > 0 && missing[^1].Cluster == cluster) ((List<MissingUnit>)missing[^1].Units).Add(unit);
-                else missing.Add(new MissingCluster(cluster, new List<MissingUnit> { unit }));
-            }
-
-            var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            var targetCounts = new Dictionary<int, int>();
-            for (var i = 0; i < numberResults; i++)
-            {
-                await reader.NextResultAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    if (reader.GetString(0) == "metric")
-                        totals[reader.GetString(1)] = totals.GetValueOrDefault(reader.GetString(1)) + (reader.IsDBNull(2) ? 0 : reader.GetDecimal(2));
-                    else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
-                }
-            }
-
-            await reader.NextResultAsync(ct);
-            var highlights = new List<Highlight>();
-            while (await reader.ReadAsync(ct))
-                highlights.Add(new Highlight(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetDecimal(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    reader.IsDBNull(8) ? null : reader.GetString(8)));
-
-            return new Raw(units, unitsReported, status, missing, totals, targetCounts, highlights);
+            var c = new NpgsqlBatchCommand(sql);
+            c.Parameters.Add(new NpgsqlParameter("campaign", NpgsqlDbType.Integer) { Value = campaignId });
+            batch.BatchCommands.Add(c);
         }
-        finally
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        var organisation = new Organisation
         {
-            if (opened) await db.Database.CloseConnectionAsync();
+            Id = reader.GetInt32(3), Name = reader.GetString(4), ParentName = Text(5), Place = reader.GetString(6),
+            TimeZoneId = reader.GetString(7),
+        };
+        var campaign = new Campaign
+        {
+            Id = reader.GetInt32(0), OrganisationId = organisation.Id, Organisation = organisation, Name = reader.GetString(1),
+            Theme = Text(2),
+        };
+
+        await reader.NextResultAsync(ct);
+        var periods = new List<ReportingPeriod>();
+        while (await reader.ReadAsync(ct))
+            periods.Add(new ReportingPeriod
+            {
+                Id = reader.GetInt32(0), CampaignId = campaignId, Kind = Enum.Parse<PeriodKind>(reader.GetString(1)),
+                Number = reader.IsDBNull(2) ? null : reader.GetInt32(2), Label = reader.GetString(3),
+                WindowStart = reader.GetFieldValue<DateOnly>(4), WindowEnd = reader.GetFieldValue<DateOnly>(5),
+                DeadlineUtc = reader.GetFieldValue<DateTimeOffset>(6),
+            });
+
+        await reader.NextResultAsync(ct);
+        var metrics = new List<Metric>();
+        while (await reader.ReadAsync(ct))
+            metrics.Add(new Metric
+            {
+                Id = reader.GetInt32(0), CampaignId = campaignId, Code = reader.GetString(1), Label = reader.GetString(2),
+                Unit = reader.GetString(3), Kind = Enum.Parse<MetricKind>(reader.GetString(4)), SortOrder = reader.GetInt32(5),
+            });
+
+        await reader.NextResultAsync(ct);
+        var targets = new List<Target>();
+        while (await reader.ReadAsync(ct))
+            targets.Add(new Target
+            {
+                Id = reader.GetInt32(0), CampaignId = campaignId, Number = reader.GetInt32(1), Text = reader.GetString(2),
+                Rule = Enum.Parse<TargetRule>(reader.GetString(3)), MetricCode = Text(4), Category = Text(5),
+                Goal = reader.IsDBNull(6) ? null : reader.GetDecimal(6), YearlyQuota = reader.IsDBNull(7) ? null : reader.GetDecimal(7),
+            });
+        return new Plan(campaign, organisation, periods, metrics, targets);
+    }
+
+    private static async Task<Raw> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int organisationId,
+        int[] scopeIds, int[] dueIds, int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Transaction = transaction };
+        NpgsqlBatchCommand Command(string sql)
+        {
+            var c = new NpgsqlBatchCommand(sql);
+            c.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Integer) { Value = organisationId });
+            c.Parameters.Add(new NpgsqlParameter("periods", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = scopeIds });
+            c.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
+            c.Parameters.Add(new NpgsqlParameter("finals", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = finalIds });
+            c.Parameters.Add(new NpgsqlParameter("top", NpgsqlDbType.Integer) { Value = HighlightCount });
+            batch.BatchCommands.Add(c);
+            return c;
         }
+
+        // Per active unit: how many due periods it has not reported (the missing list, in display order) and
+        // whether it reported at all; the first row carries the unit counts. The scope's counted reports (an index
+        // range per period) are grouped per unit first, then joined to the units once: cheaper than an anti-join
+        // against every report or grouping the units themselves.
+        Command($"""
+            WITH reported AS (
+                SELECT r.unit_id, count(*) FILTER (WHERE r.period_id = ANY(@due)) AS due_reported
+                FROM reports r WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
+                GROUP BY r.unit_id),
+            per_unit AS MATERIALIZED (
+                SELECT u.id, u.name, u.cluster, x.unit_id IS NOT NULL AS reported,
+                       cardinality(@due) - coalesce(x.due_reported, 0) AS missed
+                FROM units u LEFT JOIN reported x ON x.unit_id = u.id
+                WHERE u.organisation_id = @org AND u.active)
+            SELECT 0 AS part, NULL::int AS id, NULL::text AS name, NULL::text AS cluster, count(*)::int,
+                   (count(*) FILTER (WHERE reported))::int
+            FROM per_unit
+            UNION ALL
+            SELECT 1, id, name, cluster, missed::int, 0 FROM per_unit WHERE missed > 0
+            ORDER BY part, cluster NULLS LAST, name, id
+            """);
+        Command($"""
+            SELECT r.period_id, count(*)::int,
+                   count(*) FILTER (WHERE r.status = 'Submitted' AND NOT r.is_late)::int,
+                   count(*) FILTER (WHERE r.status = 'Submitted' AND r.is_late)::int,
+                   count(*) FILTER (WHERE r.status = 'NoActivity')::int
+            FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+            WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
+            GROUP BY r.period_id
+            """);
+        // Reporting queries: JIT compilation costs more than it saves at this size, and the per-unit grouping
+        // must not spill to disk. Local to the batch's (implicit or enclosing) transaction.
+        batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)"));
+        var numbersStart = batch.BatchCommands.Count;
+        // Every counted value once: a per-activity value is skipped when its report also has a report-wide
+        // value of the same metric (the partial index keeps that check cheap).
+        string Values(string metricFilter) => $"""
+            SELECT r.unit_id, r.period_id = ANY(@finals) AS final, v.metric_code, v.value
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id
+            JOIN units u ON u.id = r.unit_id
+            WHERE {metricFilter} r.period_id = ANY(@periods) AND r.status IN {Counted} AND u.active AND u.organisation_id = @org
+              AND (v.report_activity_id IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM report_values w
+                  WHERE w.report_id = v.report_id AND w.metric_code = v.metric_code AND w.report_activity_id IS NULL))
+            """;
+        // Totals of all reports but the final ones: the plain aggregate (a hashed semi-join on the counted
+        // reports keeps it as cheap as the raw GROUP BY), minus per-activity values that a report-wide value of
+        // the same report and metric replaces (read from the few report-wide rows).
+        var countedNotFinal = $"""
+            SELECT r.id FROM reports r JOIN units u ON u.id = r.unit_id
+            WHERE r.period_id = ANY(@periods) AND NOT r.period_id = ANY(@finals) AND r.status IN {Counted}
+              AND u.organisation_id = @org AND u.active
+            """;
+        Command($"""
+            SELECT 'metric', metric_code, sum(value), 0 FROM (
+                SELECT v.metric_code, v.value FROM report_values v WHERE v.report_id IN ({countedNotFinal})
+                UNION ALL
+                SELECT a.metric_code, -a.value FROM report_values w
+                JOIN report_values a ON a.report_id = w.report_id AND a.metric_code = w.metric_code AND a.report_activity_id IS NOT NULL
+                WHERE w.report_activity_id IS NULL AND w.report_id IN ({countedNotFinal})) counted
+            GROUP BY metric_code
+            """);
+        // A unit's final report replaces its other reports when it says more: add what it says beyond them.
+        // Only units with a final report are grouped per unit, and only when a final period is in scope.
+        if (finalIds.Length > 0)
+            Command($"""
+                SELECT 'metric', metric_code, sum(GREATEST(final_value - other_value, 0)), 0 FROM (
+                    SELECT unit_id, metric_code, sum(value) FILTER (WHERE final) AS final_value,
+                           coalesce(sum(value) FILTER (WHERE NOT final), 0) AS other_value
+                    FROM ({Values("")}) vals
+                    WHERE unit_id IN (SELECT unit_id FROM reports WHERE period_id = ANY(@finals) AND status IN {Counted})
+                    GROUP BY unit_id, metric_code) per_unit
+                WHERE final_value IS NOT NULL GROUP BY metric_code
+                """);
+        // One statement per target with its metric or category as a parameter, so PostgreSQL plans for that
+        // value: per-unit minimums read the metric's values from (metric_code, report_id), coverage the reports
+        // with an activity of the category from (category, report_id), both from the index alone.
+        foreach (var t in targets.Where(t => t.Rule == TargetRule.PerUnitMinimum && t.MetricCode is not null && t.Goal is not null))
+        {
+            var c = Command($"""
+                SELECT 'target', @target::text, NULL, count(*)::int FROM (
+                    SELECT unit_id FROM ({Values("v.metric_code = @metric AND")}) vals
+                    GROUP BY unit_id
+                    HAVING GREATEST(sum(value) FILTER (WHERE final), sum(value) FILTER (WHERE NOT final)) >= @goal) reached
+                """);
+            c.Parameters.Add(new NpgsqlParameter("target", NpgsqlDbType.Integer) { Value = t.Id });
+            c.Parameters.Add(new NpgsqlParameter("metric", NpgsqlDbType.Varchar) { Value = t.MetricCode });
+            c.Parameters.Add(new NpgsqlParameter("goal", NpgsqlDbType.Numeric) { Value = t.Goal!.Value });
+        }
+        foreach (var t in targets.Where(t => t.Rule == TargetRule.UnitCoverage))
+        {
+            var c = Command($"""
+                SELECT 'target', @target::text, NULL, count(*)::int
+                FROM units u
+                WHERE u.organisation_id = @org AND u.active AND u.id IN (
+                    SELECT r.unit_id FROM reports r
+                    JOIN report_activities a ON a.report_id = r.id{(t.Category is null ? "" : " AND a.category = @category")}
+                    WHERE r.period_id = ANY(@periods) AND r.status IN {Counted})
+                """);
+            c.Parameters.Add(new NpgsqlParameter("target", NpgsqlDbType.Integer) { Value = t.Id });
+            if (t.Category is not null) c.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Varchar) { Value = t.Category });
+        }
+        var numberResults = batch.BatchCommands.Count - numbersStart;
+        Command($"""
+            SELECT a.id, r.unit_id, u.name, a.title, a.date, v.value, a.news_text, ph.photo_id, ph.storage_path
+            FROM report_values v
+            JOIN reports r ON r.id = v.report_id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
+            JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+            JOIN report_activities a ON a.id = v.report_activity_id
+            LEFT JOIN LATERAL (
+                SELECT rp.photo_id, p.storage_path FROM report_photos rp JOIN photos p ON p.id = rp.photo_id
+                WHERE rp.report_activity_id = a.id ORDER BY rp.sort_order, rp.photo_id LIMIT 1) ph ON true
+            WHERE v.metric_code = '{MetricCatalog.Participants}' AND v.report_activity_id IS NOT NULL AND v.value > 0
+            ORDER BY v.value DESC, v.report_activity_id
+            LIMIT @top
+            """);
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct); // past set_config
+        await reader.ReadAsync(ct);
+        var units = reader.GetInt32(4);
+        var unitsReported = reader.GetInt32(5);
+        var missing = new List<MissingCluster>();
+        while (await reader.ReadAsync(ct))
+        {
+            var cluster = reader.IsDBNull(3) ? null : reader.GetString(3);
+            var unit = new MissingUnit(reader.GetInt32(1), reader.GetString(2), reader.GetInt32(4));
+            if (missing.Count > 0 && missing[^1].Cluster == cluster) ((List<MissingUnit>)missing[^1].Units).Add(unit);
+            else missing.Add(new MissingCluster(cluster, new List<MissingUnit> { unit }));
+        }
+
+        await reader.NextResultAsync(ct);
+        var status = new Dictionary<int, StatusRow>();
+        while (await reader.ReadAsync(ct))
+            status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var targetCounts = new Dictionary<int, int>();
+        for (var i = 0; i < numberResults; i++)
+        {
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.GetString(0) == "metric")
+                    totals[reader.GetString(1)] = totals.GetValueOrDefault(reader.GetString(1)) + (reader.IsDBNull(2) ? 0 : reader.GetDecimal(2));
+                else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+            }
+        }
+
+        await reader.NextResultAsync(ct);
+        var highlights = new List<Highlight>();
+        while (await reader.ReadAsync(ct))
+            highlights.Add(new Highlight(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4), reader.GetDecimal(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+
+        return new Raw(units, unitsReported, status, missing, totals, targetCounts, highlights);
     }
 }

@@ -30,6 +30,8 @@ internal sealed class ReportActivityConfiguration : IEntityTypeConfiguration<Rep
         e.Property(x => x.NewsText).HasMaxLength(4000);
         e.HasOne(x => x.Report).WithMany(r => r.Activities).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(x => x.Activity).WithMany().OnDelete(DeleteBehavior.SetNull);
+        // Summaries: the reports with an activity of a category (coverage targets), read from the index alone.
+        e.HasIndex(x => new { x.Category, x.ReportId });
     }
 }
 
@@ -47,6 +49,8 @@ internal sealed class ReportMetricValueConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.ReportId, x.MetricCode }).HasFilter("report_activity_id IS NULL");
         e.HasIndex(x => new { x.MetricCode, x.Value, x.ReportActivityId }).IsDescending(false, true, false)
             .HasFilter("report_activity_id IS NOT NULL");
+        // Summaries: one metric's values by report (per-unit-minimum targets), read from the index alone.
+        e.HasIndex(x => new { x.MetricCode, x.ReportId }).IncludeProperties(x => new { x.Value, x.ReportActivityId });
         e.ToTable(t => t.HasCheckConstraint("ck_report_values_not_negative", "value >= 0"));
     }
 }
