@@ -18,6 +18,7 @@ using YouthMonth.Core.Reporting;
 using YouthMonth.Core.Summaries;
 using YouthMonth.Testing;
 using static YouthMonth.Testing.ReportSeed;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace YouthMonth.Admin.Tests;
 
@@ -136,7 +137,7 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains("THÀNH ĐOÀN CẦN THƠ", text);
             Assert.Contains("ĐOÀN KHỐI THỬ NGHIỆM", text);
             Assert.Contains("ĐOÀN TNCS HỒ CHÍ MINH", text);
-            Assert.Contains("Cần Thơ, ngày 16 tháng 03 năm 2024", text);
+            Assert.Contains("Cần Thơ, ngày 16 tháng 3 năm 2024", text);
             Assert.Contains("BÁO CÁO", text);
             Assert.Contains("đã báo cáo: 3 (50%)", text);
             Assert.Contains("1.234.567", text);
@@ -145,6 +146,7 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains("Nổi bật: Đoàn cơ sở Thử 02 (Hiến máu tình nguyện, 300 lượt tham gia)", text);
             Assert.Contains("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", text);
             Assert.Single(doc.MainDocumentPart.ImageParts);
+            AssertOfficialLayout(doc.MainDocumentPart.Document.Body!);
         }
         await ConvertsWithLibreOfficeAsync(bytes, "docx");
     }
@@ -214,6 +216,63 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
     }
 
     /// <summary>
+    /// What a reader sees on the pages (checked by eye in LibreOffice, see docs/summaries.md): the two-column header
+    /// block, every table exactly as wide as the text on its page, the per-unit table on a landscape page, numbers
+    /// right-aligned, the photo at most 15 × 10 cm with its caption under it.
+    /// </summary>
+    private static void AssertOfficialLayout(W.Body body)
+    {
+        var header = body.Elements<W.Table>().First();
+        Assert.Same(header, body.FirstChild);
+        var cells = header.Descendants<W.TableCell>().ToList();
+        Assert.Equal(2, cells.Count);
+        Assert.Equal(["THÀNH ĐOÀN CẦN THƠ", "ĐOÀN KHỐI THỬ NGHIỆM", "***", "Số:       -BC/ĐTN"], cells[0].Elements<W.Paragraph>().Select(p => p.InnerText));
+        Assert.NotNull(cells[0].Descendants<W.Run>().Single(r => r.InnerText == "ĐOÀN KHỐI THỬ NGHIỆM").RunProperties?.Bold);
+        var union = cells[1].Descendants<W.Run>().Single(r => r.InnerText == "ĐOÀN TNCS HỒ CHÍ MINH");
+        Assert.NotNull(union.RunProperties?.Bold);
+        Assert.NotNull(union.RunProperties?.Underline);
+        var date = cells[1].Descendants<W.Run>().Single(r => r.InnerText.StartsWith("Cần Thơ, ngày", StringComparison.Ordinal));
+        Assert.NotNull(date.RunProperties?.Italic);
+        Assert.All(header.Descendants<W.TableBorders>().Single().ChildElements, b => Assert.Equal(W.BorderValues.Nil, ((W.BorderType)b).Val!.Value));
+
+        // Each table's columns add up to the text width of the section it is in (a paragraph's sectPr ends a section).
+        var tables = new List<(W.Table Table, W.SectionProperties Section)>();
+        var pending = new List<W.Table>();
+        foreach (var element in body.ChildElements)
+        {
+            if (element is W.Table t) pending.Add(t);
+            var section = element as W.SectionProperties ?? (element as W.Paragraph)?.ParagraphProperties?.GetFirstChild<W.SectionProperties>();
+            if (section is null) continue;
+            tables.AddRange(pending.Select(p => (p, section)));
+            pending.Clear();
+        }
+        Assert.Empty(pending);
+        Assert.Equal(4, tables.Count);
+        foreach (var (table, section) in tables)
+        {
+            var size = section.GetFirstChild<W.PageSize>()!;
+            var margin = section.GetFirstChild<W.PageMargin>()!;
+            var textWidth = (int)size.Width!.Value - (int)margin.Left!.Value - (int)margin.Right!.Value;
+            Assert.Equal(textWidth, table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Sum(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var perUnit = tables.Single(t => t.Table.InnerText.Contains("Đoàn cơ sở Thử 05", StringComparison.Ordinal));
+        Assert.Equal(W.PageOrientationValues.Landscape, perUnit.Section.GetFirstChild<W.PageSize>()!.Orient!.Value);
+        Assert.Equal("IV. SỐ LIỆU THEO ĐƠN VỊ", ((W.Paragraph)perUnit.Table.PreviousSibling()!).InnerText);
+        var headerRow = perUnit.Table.Elements<W.TableRow>().First();
+        Assert.NotNull(headerRow.TableRowProperties?.GetFirstChild<W.TableHeader>());
+        Assert.All(perUnit.Table.Elements<W.TableRow>(), r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<W.CantSplit>()));
+
+        var money = tables[1].Table.Descendants<W.TableCell>().Single(c => c.InnerText == "1.234.567");
+        Assert.Equal(W.JustificationValues.Right, money.Descendants<W.Justification>().Single().Val!.Value);
+
+        var picture = body.Descendants<W.Drawing>().Single();
+        var extent = picture.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+        Assert.Equal((3_600_000L, 3_600_000L), (extent.Cx!.Value, extent.Cy!.Value)); // a square photo: 10 × 10 cm
+        var caption = picture.Ancestors<W.Paragraph>().Single().NextSibling<W.Paragraph>()!;
+        Assert.Equal("Ảnh 1: Đoàn cơ sở Thử 01 — Ngày Chủ nhật xanh", caption.InnerText);
+    }
+
+    /// <summary>
     /// LibreOffice must open the file without a repair prompt; headless conversion fails on files it cannot read.
     /// Runs only where libreoffice/soffice is installed (not installed by the scripts; see docs/summaries.md).
     /// </summary>
@@ -226,7 +285,10 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         {
             var input = Path.Combine(dir.FullName, $"export.{extension}");
             await File.WriteAllBytesAsync(input, bytes);
-            using var process = Process.Start(new ProcessStartInfo(office, ["--headless", "--convert-to", "pdf", "--outdir", dir.FullName, input])
+            // A profile of its own: with a shared one, a LibreOffice already running takes the job and the conversion silently does nothing.
+            var profile = new Uri(Path.Combine(dir.FullName, "profile")).AbsoluteUri;
+            using var process = Process.Start(new ProcessStartInfo(office,
+                [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", dir.FullName, input])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true,
             })!;
