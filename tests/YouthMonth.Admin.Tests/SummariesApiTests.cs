@@ -19,6 +19,7 @@ using YouthMonth.Core.Summaries;
 using YouthMonth.Testing;
 using static YouthMonth.Testing.ReportSeed;
 using W = DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace YouthMonth.Admin.Tests;
 
@@ -168,6 +169,7 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 01" && r[3] == "Đúng hạn" && r[participants] == "170");
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 02" && r[3] == "Trễ hạn");
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 04" && r[3] == "Chưa báo cáo");
+            AssertReadableSheets(doc.WorkbookPart, rows);
         }
         await ConvertsWithLibreOfficeAsync(xlsx, "xlsx");
 
@@ -270,6 +272,38 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         Assert.Equal((3_600_000L, 3_600_000L), (extent.Cx!.Value, extent.Cy!.Value)); // a square photo: 10 × 10 cm
         var caption = picture.Ancestors<W.Paragraph>().Single().NextSibling<W.Paragraph>()!;
         Assert.Equal("Ảnh 1: Đoàn cơ sở Thử 01 — Ngày Chủ nhật xanh", caption.InnerText);
+    }
+
+    /// <summary>
+    /// What a reader sees (checked by eye in LibreOffice, see docs/summaries.md): Times New Roman throughout, names
+    /// not cut off, a bold header row and the names frozen while scrolling and repeated on printed pages, numbers
+    /// grouped, and a summary sheet with the reporting status and the totals.
+    /// </summary>
+    private static void AssertReadableSheets(WorkbookPart book, List<List<string>> rows)
+    {
+        var styles = book.WorkbookStylesPart!.Stylesheet;
+        Assert.All(styles.Fonts!.Elements<X.Font>(), f => Assert.Equal("Times New Roman", f.FontName!.Val!.Value));
+        var sheet = book.WorksheetParts.First().Worksheet;
+        var columns = sheet.GetFirstChild<X.Columns>()!.Elements<X.Column>().ToList();
+        Assert.Equal(rows[0].Count, columns.Count);
+        Assert.True(columns[1].Width!.Value >= rows.Skip(1).Max(r => r[1].Length), "the unit names fit their column");
+        var pane = sheet.Descendants<X.Pane>().Single();
+        Assert.Equal((X.PaneStateValues.Frozen, "C2"), (pane.State!.Value, pane.TopLeftCell!.Value));
+        Assert.Equal("'Theo đơn vị'!$A:$B,'Theo đơn vị'!$1:$1", book.Workbook.Descendants<X.DefinedName>().Single(d => d.Name == "_xlnm.Print_Titles").Text);
+        Assert.Equal(X.OrientationValues.Landscape, sheet.GetFirstChild<X.PageSetup>()!.Orientation!.Value);
+
+        X.CellFormat Format(X.Cell c) => styles.CellFormats!.Elements<X.CellFormat>().ElementAt((int)c.StyleIndex!.Value);
+        var cells = sheet.Descendants<X.Row>().Select(r => r.Elements<X.Cell>().ToList()).ToList();
+        Assert.All(cells[0], c => Assert.NotNull(styles.Fonts!.Elements<X.Font>().ElementAt((int)Format(c).FontId!.Value).Bold));
+        var participants = rows[0].IndexOf("Lượt đoàn viên, thanh niên tham gia (lượt)");
+        var numberFormat = Format(cells[1][participants]).NumberFormatId!.Value;
+        Assert.EndsWith("#,##0", styles.NumberingFormats!.Elements<X.NumberingFormat>().Single(n => n.NumberFormatId! == numberFormat).FormatCode!.Value);
+
+        var summary = book.WorksheetParts.ElementAt(1).Worksheet.Descendants<X.Row>().Select(r => r.Elements<X.Cell>()
+            .Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        Assert.Contains(summary, r => r.SequenceEqual(["Báo cáo đã nhận", "3"]));
+        Assert.Contains(summary, r => r.SequenceEqual(["Báo cáo phải nộp", "6"]));
+        Assert.Contains(summary, r => r.SequenceEqual(["Lượt đoàn viên, thanh niên tham gia", "470", "lượt"]));
     }
 
     /// <summary>
