@@ -73,7 +73,8 @@ public static class SummaryDocx
             // "52.500.000" on one line.
             body.Append(Heading("IV. SỐ LIỆU THEO ĐƠN VỊ"));
             var metrics = s.Totals.Where(t => t.Value != 0).Take(MetricColumns).ToList();
-            int[] fixedWidths = [700, 3700, 1000, 1700];
+            // Over the whole campaign the status reads "3 báo cáo / 3 kỳ đến hạn, 1 trễ": room for it on one line.
+            int[] fixedWidths = [700, 3700, 1000, s.Period is null ? 2700 : 1700];
             var metricWidth = (LandscapeWidth - fixedWidths.Sum()) / Math.Max(1, metrics.Count);
             var widths = fixedWidths.Concat(metrics.Select(_ => metricWidth)).ToArray();
             widths[1] += LandscapeWidth - widths.Sum();
