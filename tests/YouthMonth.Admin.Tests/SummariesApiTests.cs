@@ -149,7 +149,8 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Single(doc.MainDocumentPart.ImageParts);
             AssertOfficialLayout(doc.MainDocumentPart.Document.Body!);
         }
-        await ConvertsWithLibreOfficeAsync(bytes, "docx");
+        await ConvertsWithLibreOfficeAsync(bytes, "docx",
+            "ĐOÀN TNCS HỒ CHÍ MINH", "Cần Thơ, ngày 16 tháng 3 năm 2024", "1.234.567", "IV. SỐ LIỆU THEO ĐƠN VỊ", "PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG");
     }
 
     [Fact]
@@ -171,7 +172,7 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 04" && r[3] == "Chưa báo cáo");
             AssertReadableSheets(doc.WorkbookPart, rows);
         }
-        await ConvertsWithLibreOfficeAsync(xlsx, "xlsx");
+        await ConvertsWithLibreOfficeAsync(xlsx, "xlsx", "Đoàn cơ sở Thử 01", "Trễ hạn", "1.234.567");
 
         var csv = await (await viewer.GetAsync($"/api/exports/units.csv?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
@@ -307,10 +308,12 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
     }
 
     /// <summary>
-    /// LibreOffice must open the file without a repair prompt; headless conversion fails on files it cannot read.
-    /// Runs only where libreoffice/soffice is installed (not installed by the scripts; see docs/summaries.md).
+    /// LibreOffice must open the file without a repair prompt: headless conversion with the Office Open XML import
+    /// filter named fails on a file it cannot read (left to guess, it opens a broken file as plain text and
+    /// "converts" it). Where pdftotext is installed too, the pages show <paramref name="visible"/>. Runs only where
+    /// libreoffice/soffice is installed (not installed by the scripts; see docs/summaries.md).
     /// </summary>
-    private static async Task ConvertsWithLibreOfficeAsync(byte[] bytes, string extension)
+    private static async Task ConvertsWithLibreOfficeAsync(byte[] bytes, string extension, params string[] visible)
     {
         var office = new[] { "libreoffice", "soffice" }.Select(FindOnPath).FirstOrDefault(p => p is not null);
         if (office is null) return;
@@ -321,13 +324,23 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             await File.WriteAllBytesAsync(input, bytes);
             // A profile of its own: with a shared one, a LibreOffice already running takes the job and the conversion silently does nothing.
             var profile = new Uri(Path.Combine(dir.FullName, "profile")).AbsoluteUri;
+            var filter = extension == "docx" ? "MS Word 2007 XML" : "Calc MS Excel 2007 XML";
             using var process = Process.Start(new ProcessStartInfo(office,
-                [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", dir.FullName, input])
+                [$"-env:UserInstallation={profile}", "--headless", $"--infilter={filter}", "--convert-to", "pdf", "--outdir", dir.FullName, input])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true,
             })!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
-            Assert.True(File.Exists(Path.Combine(dir.FullName, "export.pdf")), await process.StandardError.ReadToEndAsync());
+            var pdf = Path.Combine(dir.FullName, "export.pdf");
+            Assert.True(File.Exists(pdf), await output + await errors);
+
+            if (FindOnPath("pdftotext") is not { } pdftotext) return;
+            using var text = Process.Start(new ProcessStartInfo(pdftotext, [pdf, "-"]) { RedirectStandardOutput = true })!;
+            var pages = await text.StandardOutput.ReadToEndAsync();
+            await text.WaitForExitAsync();
+            foreach (var expected in visible) Assert.Contains(expected, pages);
         }
         finally { dir.Delete(recursive: true); }
     }
