@@ -250,7 +250,11 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             pending.Clear();
         }
         Assert.Empty(pending);
-        Assert.Equal(4, tables.Count);
+        Assert.Equal(5, tables.Count); // header block, numbers, targets, per unit, signature
+        var signature = tables[4].Table.Descendants<W.TableCell>().Select(c => c.Elements<W.Paragraph>().Select(p => p.InnerText).Where(t => t != "").ToList()).ToList();
+        Assert.Equal(["Nơi nhận:", "- Thành Đoàn Cần Thơ (để báo cáo);", "- Các cơ sở Đoàn trực thuộc;", "- Lưu."], signature[0]);
+        Assert.Equal(["TM. BAN THƯỜNG VỤ", "BÍ THƯ"], signature[1]);
+        Assert.StartsWith("Trên đây là báo cáo kết quả thực hiện", ((W.Paragraph)tables[4].Table.PreviousSibling()!).InnerText, StringComparison.Ordinal);
         foreach (var (table, section) in tables)
         {
             var size = section.GetFirstChild<W.PageSize>()!;

@@ -94,6 +94,11 @@ public static class SummaryDocx
                     Run("Nổi bật: ", bold: true, italic: true), Run(standouts + ".", italic: true)));
             }
 
+            // Closing line and the signature block, as the seed ends: "Nơi nhận" on the left, the signer on the right.
+            body.Append(Para($"Trên đây là báo cáo kết quả thực hiện {h.Campaign}, {s.Period?.Label ?? "tổng hợp toàn đợt"}, của {h.Organisation}.",
+                justify: true, spaceBefore: 240, keepNext: true));
+            body.Append(SignatureBlock(s, LandscapeWidth));
+
             var photos = s.Highlights.Select(x => (x, bytes: ReadPhoto(photoRoot, x.PhotoPath))).Where(p => p.bytes is not null).ToList();
             if (photos.Count > 0)
             {
@@ -172,6 +177,33 @@ public static class SummaryDocx
                 new TableLayout { Type = TableLayoutValues.Fixed }),
             new TableGrid(new GridColumn { Width = Twips(leftWidth) }, new GridColumn { Width = Twips(PortraitWidth - leftWidth) }),
             new TableRow(Cell(leftWidth, left), Cell(PortraitWidth - leftWidth, right)));
+    }
+
+    /// <summary>
+    /// "Nơi nhận:" (the parent level, the units, the file) on the left; "TM. BAN THƯỜNG VỤ / BÍ THƯ" and room to sign
+    /// on the right. Borderless, kept on one page.
+    /// </summary>
+    private static Table SignatureBlock(CampaignSummary s, int width)
+    {
+        var left = new List<Paragraph> { Para("Nơi nhận:", bold: true, italic: true, size: 24) };
+        if (!string.IsNullOrWhiteSpace(s.Header.ParentOrganisation)) left.Add(Para($"- {s.Header.ParentOrganisation} (để báo cáo);", size: 22));
+        left.Add(Para("- Các cơ sở Đoàn trực thuộc;", size: 22));
+        left.Add(Para("- Lưu.", size: 22));
+        var right = new List<Paragraph>
+        {
+            Para("TM. BAN THƯỜNG VỤ", bold: true, center: true, keepNext: true),
+            Para("BÍ THƯ", bold: true, center: true, keepNext: true),
+            Para(""), Para(""), Para(""),
+        };
+        var leftWidth = width / 2;
+        return new Table(
+            new TableProperties(new TableWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
+                    new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
+                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(new GridColumn { Width = Twips(leftWidth) }, new GridColumn { Width = Twips(width - leftWidth) }),
+            new TableRow(new TableRowProperties(new CantSplit()), Cell(leftWidth, left), Cell(width - leftWidth, right)));
     }
 
     /// <summary>A bordered table with a bold header row repeated on every page; rows never split across pages;
