@@ -148,6 +148,13 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", text);
             Assert.Single(doc.MainDocumentPart.ImageParts);
             AssertOfficialLayout(doc.MainDocumentPart.Document.Body!);
+            // Page numbers at the top centre from page 2: one header with a PAGE field in every section, none on page 1.
+            var pageNumber = doc.MainDocumentPart.HeaderParts.Single();
+            Assert.Equal(" PAGE ", pageNumber.Header.Descendants<DocumentFormat.OpenXml.Wordprocessing.SimpleField>().Single().Instruction?.Value);
+            var sections = doc.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().ToList();
+            Assert.All(sections, s => Assert.Equal(doc.MainDocumentPart.GetIdOfPart(pageNumber),
+                s.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>()?.Id?.Value));
+            Assert.NotNull(sections[0].GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TitlePage>());
         }
         await ConvertsWithLibreOfficeAsync(bytes, "docx",
             "ĐOÀN TNCS HỒ CHÍ MINH", "Cần Thơ, ngày 16 tháng 3 năm 2024", "1.234.567", "IV. SỐ LIỆU THEO ĐƠN VỊ", "PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG");

@@ -33,6 +33,7 @@ public static class SummaryDocx
         {
             var main = doc.AddMainDocumentPart();
             AddStyles(main);
+            var pageNumbers = PageNumberHeader(main);
             var body = new Body();
             main.Document = new Document(body);
             var h = s.Header;
@@ -67,7 +68,7 @@ public static class SummaryDocx
                     t.Computable ? t.Detail : $"{TargetRules.NotComputable} ({t.Note?.TrimEnd('.')})",
                     t.Computable ? SummaryNumbers.Percent(t.Percent!.Value) : "–",
                 })));
-            body.Append(SectionBreak(landscape: false));
+            body.Append(SectionBreak(landscape: false, pageNumbers, first: true));
 
             // The per-unit table gets a landscape page: on portrait its number columns are too narrow to hold
             // "52.500.000" on one line.
@@ -102,7 +103,7 @@ public static class SummaryDocx
             var photos = s.Highlights.Select(x => (x, bytes: ReadPhoto(photoRoot, x.PhotoPath))).Where(p => p.bytes is not null).ToList();
             if (photos.Count > 0)
             {
-                body.Append(SectionBreak(landscape: true));
+                body.Append(SectionBreak(landscape: true, pageNumbers));
                 body.Append(Para("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", bold: true, center: true, keepNext: true));
                 uint id = 1;
                 foreach (var (x, bytes) in photos)
@@ -112,20 +113,41 @@ public static class SummaryDocx
                 }
             }
 
-            body.Append(Page(landscape: photos.Count == 0));
+            body.Append(Page(landscape: photos.Count == 0, pageNumbers));
             main.Document.Save();
         }
         return stream.ToArray();
     }
 
-    private static SectionProperties Page(bool landscape) => new(
-        landscape
-            ? new PageSize { Width = (uint)PageLong, Height = (uint)PageShort, Orient = PageOrientationValues.Landscape }
-            : new PageSize { Width = (uint)PageShort, Height = (uint)PageLong },
-        new PageMargin { Top = MarginOther, Right = (uint)MarginOther, Bottom = MarginOther, Left = (uint)MarginLeft, Header = 720U, Footer = 720U, Gutter = 0U });
+    /// <summary>
+    /// Page setup of one section. Pages are numbered at the top centre from page 2, as official documents are
+    /// (Nghị định 30/2020/NĐ-CP): <paramref name="first"/> marks the section whose first page has no number.
+    /// </summary>
+    private static SectionProperties Page(bool landscape, string pageNumbers, bool first = false)
+    {
+        var section = new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = pageNumbers },
+            landscape
+                ? new PageSize { Width = (uint)PageLong, Height = (uint)PageShort, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = (uint)PageShort, Height = (uint)PageLong },
+            new PageMargin { Top = MarginOther, Right = (uint)MarginOther, Bottom = MarginOther, Left = (uint)MarginLeft, Header = 567U, Footer = 567U, Gutter = 0U });
+        if (first) section.Append(new TitlePage());
+        return section;
+    }
 
     /// <summary>Ends the section before it (a new page follows); <paramref name="landscape"/> is that section's orientation.</summary>
-    private static Paragraph SectionBreak(bool landscape) => new(new ParagraphProperties(Page(landscape)));
+    private static Paragraph SectionBreak(bool landscape, string pageNumbers, bool first = false) =>
+        new(new ParagraphProperties(Page(landscape, pageNumbers, first)));
+
+    /// <summary>The header with the page number (a PAGE field, centred); returns its relationship id.</summary>
+    private static string PageNumberHeader(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<HeaderPart>();
+        part.Header = new Header(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("2"))) { Instruction = " PAGE " }));
+        part.Header.Save();
+        return main.GetIdOfPart(part);
+    }
 
     /// <summary>"Cần Thơ, ngày 05 tháng 02 năm 2024" / "ngày 16 tháng 3": a leading zero only for days under 10 and months 1–2 (Nghị định 30/2020/NĐ-CP).</summary>
     internal static string PlaceAndDate(string place, DateOnly d) =>
