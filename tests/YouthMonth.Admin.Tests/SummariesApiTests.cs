@@ -18,6 +18,8 @@ using YouthMonth.Core.Reporting;
 using YouthMonth.Core.Summaries;
 using YouthMonth.Testing;
 using static YouthMonth.Testing.ReportSeed;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace YouthMonth.Admin.Tests;
 
@@ -136,7 +138,7 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains("THÀNH ĐOÀN CẦN THƠ", text);
             Assert.Contains("ĐOÀN KHỐI THỬ NGHIỆM", text);
             Assert.Contains("ĐOÀN TNCS HỒ CHÍ MINH", text);
-            Assert.Contains("Cần Thơ, ngày 16 tháng 03 năm 2024", text);
+            Assert.Contains("Cần Thơ, ngày 16 tháng 3 năm 2024", text);
             Assert.Contains("BÁO CÁO", text);
             Assert.Contains("đã báo cáo: 3 (50%)", text);
             Assert.Contains("1.234.567", text);
@@ -145,8 +147,17 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains("Nổi bật: Đoàn cơ sở Thử 02 (Hiến máu tình nguyện, 300 lượt tham gia)", text);
             Assert.Contains("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", text);
             Assert.Single(doc.MainDocumentPart.ImageParts);
+            AssertOfficialLayout(doc.MainDocumentPart.Document.Body!);
+            // Page numbers at the top centre from page 2: one header with a PAGE field in every section, none on page 1.
+            var pageNumber = doc.MainDocumentPart.HeaderParts.Single();
+            Assert.Equal(" PAGE ", pageNumber.Header.Descendants<DocumentFormat.OpenXml.Wordprocessing.SimpleField>().Single().Instruction?.Value);
+            var sections = doc.MainDocumentPart.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().ToList();
+            Assert.All(sections, s => Assert.Equal(doc.MainDocumentPart.GetIdOfPart(pageNumber),
+                s.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>()?.Id?.Value));
+            Assert.NotNull(sections[0].GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TitlePage>());
         }
-        await ConvertsWithLibreOfficeAsync(bytes, "docx");
+        await ConvertsWithLibreOfficeAsync(bytes, "docx",
+            "ĐOÀN TNCS HỒ CHÍ MINH", "Cần Thơ, ngày 16 tháng 3 năm 2024", "1.234.567", "IV. SỐ LIỆU THEO ĐƠN VỊ", "PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG");
     }
 
     [Fact]
@@ -166,8 +177,9 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 01" && r[3] == "Đúng hạn" && r[participants] == "170");
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 02" && r[3] == "Trễ hạn");
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 04" && r[3] == "Chưa báo cáo");
+            AssertReadableSheets(doc.WorkbookPart, rows);
         }
-        await ConvertsWithLibreOfficeAsync(xlsx, "xlsx");
+        await ConvertsWithLibreOfficeAsync(xlsx, "xlsx", "Đoàn cơ sở Thử 01", "Trễ hạn", "1.234.567");
 
         var csv = await (await viewer.GetAsync($"/api/exports/units.csv?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
@@ -214,10 +226,105 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
     }
 
     /// <summary>
-    /// LibreOffice must open the file without a repair prompt; headless conversion fails on files it cannot read.
-    /// Runs only where libreoffice/soffice is installed (not installed by the scripts; see docs/summaries.md).
+    /// What a reader sees on the pages (checked by eye in LibreOffice, see docs/summaries.md): the two-column header
+    /// block, every table exactly as wide as the text on its page, the per-unit table on a landscape page, numbers
+    /// right-aligned, the photo at most 15 × 10 cm with its caption under it.
     /// </summary>
-    private static async Task ConvertsWithLibreOfficeAsync(byte[] bytes, string extension)
+    private static void AssertOfficialLayout(W.Body body)
+    {
+        var header = body.Elements<W.Table>().First();
+        Assert.Same(header, body.FirstChild);
+        var cells = header.Descendants<W.TableCell>().ToList();
+        Assert.Equal(2, cells.Count);
+        Assert.Equal(["THÀNH ĐOÀN CẦN THƠ", "ĐOÀN KHỐI THỬ NGHIỆM", "***", "Số:       -BC/ĐTN"], cells[0].Elements<W.Paragraph>().Select(p => p.InnerText));
+        Assert.NotNull(cells[0].Descendants<W.Run>().Single(r => r.InnerText == "ĐOÀN KHỐI THỬ NGHIỆM").RunProperties?.Bold);
+        var union = cells[1].Descendants<W.Run>().Single(r => r.InnerText == "ĐOÀN TNCS HỒ CHÍ MINH");
+        Assert.NotNull(union.RunProperties?.Bold);
+        Assert.NotNull(union.RunProperties?.Underline);
+        var date = cells[1].Descendants<W.Run>().Single(r => r.InnerText.StartsWith("Cần Thơ, ngày", StringComparison.Ordinal));
+        Assert.NotNull(date.RunProperties?.Italic);
+        Assert.All(header.Descendants<W.TableBorders>().Single().ChildElements, b => Assert.Equal(W.BorderValues.Nil, ((W.BorderType)b).Val!.Value));
+
+        // Each table's columns add up to the text width of the section it is in (a paragraph's sectPr ends a section).
+        var tables = new List<(W.Table Table, W.SectionProperties Section)>();
+        var pending = new List<W.Table>();
+        foreach (var element in body.ChildElements)
+        {
+            if (element is W.Table t) pending.Add(t);
+            var section = element as W.SectionProperties ?? (element as W.Paragraph)?.ParagraphProperties?.GetFirstChild<W.SectionProperties>();
+            if (section is null) continue;
+            tables.AddRange(pending.Select(p => (p, section)));
+            pending.Clear();
+        }
+        Assert.Empty(pending);
+        Assert.Equal(5, tables.Count); // header block, numbers, targets, per unit, signature
+        var signature = tables[4].Table.Descendants<W.TableCell>().Select(c => c.Elements<W.Paragraph>().Select(p => p.InnerText).Where(t => t != "").ToList()).ToList();
+        Assert.Equal(["Nơi nhận:", "- Thành Đoàn Cần Thơ (để báo cáo);", "- Các cơ sở Đoàn trực thuộc;", "- Lưu."], signature[0]);
+        Assert.Equal(["TM. BAN THƯỜNG VỤ", "BÍ THƯ"], signature[1]);
+        Assert.StartsWith("Trên đây là báo cáo kết quả thực hiện", ((W.Paragraph)tables[4].Table.PreviousSibling()!).InnerText, StringComparison.Ordinal);
+        foreach (var (table, section) in tables)
+        {
+            var size = section.GetFirstChild<W.PageSize>()!;
+            var margin = section.GetFirstChild<W.PageMargin>()!;
+            var textWidth = (int)size.Width!.Value - (int)margin.Left!.Value - (int)margin.Right!.Value;
+            Assert.Equal(textWidth, table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Sum(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var perUnit = tables.Single(t => t.Table.InnerText.Contains("Đoàn cơ sở Thử 05", StringComparison.Ordinal));
+        Assert.Equal(W.PageOrientationValues.Landscape, perUnit.Section.GetFirstChild<W.PageSize>()!.Orient!.Value);
+        Assert.Equal("IV. SỐ LIỆU THEO ĐƠN VỊ", ((W.Paragraph)perUnit.Table.PreviousSibling()!).InnerText);
+        var headerRow = perUnit.Table.Elements<W.TableRow>().First();
+        Assert.NotNull(headerRow.TableRowProperties?.GetFirstChild<W.TableHeader>());
+        Assert.All(perUnit.Table.Elements<W.TableRow>(), r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<W.CantSplit>()));
+
+        var money = tables[1].Table.Descendants<W.TableCell>().Single(c => c.InnerText == "1.234.567");
+        Assert.Equal(W.JustificationValues.Right, money.Descendants<W.Justification>().Single().Val!.Value);
+
+        var picture = body.Descendants<W.Drawing>().Single();
+        var extent = picture.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+        Assert.Equal((3_600_000L, 3_600_000L), (extent.Cx!.Value, extent.Cy!.Value)); // a square photo: 10 × 10 cm
+        var caption = picture.Ancestors<W.Paragraph>().Single().NextSibling<W.Paragraph>()!;
+        Assert.Equal("Ảnh 1: Đoàn cơ sở Thử 01 — Ngày Chủ nhật xanh", caption.InnerText);
+    }
+
+    /// <summary>
+    /// What a reader sees (checked by eye in LibreOffice, see docs/summaries.md): Times New Roman throughout, names
+    /// not cut off, a bold header row and the names frozen while scrolling and repeated on printed pages, numbers
+    /// grouped, and a summary sheet with the reporting status and the totals.
+    /// </summary>
+    private static void AssertReadableSheets(WorkbookPart book, List<List<string>> rows)
+    {
+        var styles = book.WorkbookStylesPart!.Stylesheet;
+        Assert.All(styles.Fonts!.Elements<X.Font>(), f => Assert.Equal("Times New Roman", f.FontName!.Val!.Value));
+        var sheet = book.WorksheetParts.First().Worksheet;
+        var columns = sheet.GetFirstChild<X.Columns>()!.Elements<X.Column>().ToList();
+        Assert.Equal(rows[0].Count, columns.Count);
+        Assert.True(columns[1].Width!.Value >= rows.Skip(1).Max(r => r[1].Length), "the unit names fit their column");
+        var pane = sheet.Descendants<X.Pane>().Single();
+        Assert.Equal((X.PaneStateValues.Frozen, "C2"), (pane.State!.Value, pane.TopLeftCell!.Value));
+        Assert.Equal("'Theo đơn vị'!$A:$B,'Theo đơn vị'!$1:$1", book.Workbook.Descendants<X.DefinedName>().Single(d => d.Name == "_xlnm.Print_Titles").Text);
+        Assert.Equal(X.OrientationValues.Landscape, sheet.GetFirstChild<X.PageSetup>()!.Orientation!.Value);
+
+        X.CellFormat Format(X.Cell c) => styles.CellFormats!.Elements<X.CellFormat>().ElementAt((int)c.StyleIndex!.Value);
+        var cells = sheet.Descendants<X.Row>().Select(r => r.Elements<X.Cell>().ToList()).ToList();
+        Assert.All(cells[0], c => Assert.NotNull(styles.Fonts!.Elements<X.Font>().ElementAt((int)Format(c).FontId!.Value).Bold));
+        var participants = rows[0].IndexOf("Lượt đoàn viên, thanh niên tham gia (lượt)");
+        var numberFormat = Format(cells[1][participants]).NumberFormatId!.Value;
+        Assert.EndsWith("#,##0", styles.NumberingFormats!.Elements<X.NumberingFormat>().Single(n => n.NumberFormatId! == numberFormat).FormatCode!.Value);
+
+        var summary = book.WorksheetParts.ElementAt(1).Worksheet.Descendants<X.Row>().Select(r => r.Elements<X.Cell>()
+            .Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        Assert.Contains(summary, r => r.SequenceEqual(["Báo cáo đã nhận", "3"]));
+        Assert.Contains(summary, r => r.SequenceEqual(["Báo cáo phải nộp", "6"]));
+        Assert.Contains(summary, r => r.SequenceEqual(["Lượt đoàn viên, thanh niên tham gia", "470", "lượt"]));
+    }
+
+    /// <summary>
+    /// LibreOffice must open the file without a repair prompt: headless conversion with the Office Open XML import
+    /// filter named fails on a file it cannot read (left to guess, it opens a broken file as plain text and
+    /// "converts" it). Where pdftotext is installed too, the pages show <paramref name="visible"/>. Runs only where
+    /// libreoffice/soffice is installed (not installed by the scripts; see docs/summaries.md).
+    /// </summary>
+    private static async Task ConvertsWithLibreOfficeAsync(byte[] bytes, string extension, params string[] visible)
     {
         var office = new[] { "libreoffice", "soffice" }.Select(FindOnPath).FirstOrDefault(p => p is not null);
         if (office is null) return;
@@ -226,12 +333,25 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         {
             var input = Path.Combine(dir.FullName, $"export.{extension}");
             await File.WriteAllBytesAsync(input, bytes);
-            using var process = Process.Start(new ProcessStartInfo(office, ["--headless", "--convert-to", "pdf", "--outdir", dir.FullName, input])
+            // A profile of its own: with a shared one, a LibreOffice already running takes the job and the conversion silently does nothing.
+            var profile = new Uri(Path.Combine(dir.FullName, "profile")).AbsoluteUri;
+            var filter = extension == "docx" ? "MS Word 2007 XML" : "Calc MS Excel 2007 XML";
+            using var process = Process.Start(new ProcessStartInfo(office,
+                [$"-env:UserInstallation={profile}", "--headless", $"--infilter={filter}", "--convert-to", "pdf", "--outdir", dir.FullName, input])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true,
             })!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
-            Assert.True(File.Exists(Path.Combine(dir.FullName, "export.pdf")), await process.StandardError.ReadToEndAsync());
+            var pdf = Path.Combine(dir.FullName, "export.pdf");
+            Assert.True(File.Exists(pdf), await output + await errors);
+
+            if (FindOnPath("pdftotext") is not { } pdftotext) return;
+            using var text = Process.Start(new ProcessStartInfo(pdftotext, [pdf, "-"]) { RedirectStandardOutput = true })!;
+            var pages = await text.StandardOutput.ReadToEndAsync();
+            await text.WaitForExitAsync();
+            foreach (var expected in visible) Assert.Contains(expected, pages);
         }
         finally { dir.Delete(recursive: true); }
     }

@@ -8,14 +8,22 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace YouthMonth.Core.Summaries;
 
 /// <summary>
-/// The compiled report as a Word file in the official layout (seed 001): the header block (parent level and
-/// organisation on the left, ĐOÀN TNCS HỒ CHÍ MINH and the place-and-date line on the right), the title, the
-/// reporting status, the numbers table, progress against targets, the per-unit table, "Nổi bật: …" and an
-/// appendix with the highlights' photos. A4, Times New Roman 13.
+/// The compiled report as a Word file in the official layout (seed 001): the header block (parent level, the
+/// organisation in bold, "***" and the blank document number on the left; ĐOÀN TNCS HỒ CHÍ MINH and the
+/// place-and-date line on the right), the title, the reporting status, the numbers table, progress against
+/// targets, the per-unit table (on landscape pages), "Nổi bật: …" and an appendix with the highlights' photos.
+/// A4, Times New Roman 13.
 /// </summary>
 public static class SummaryDocx
 {
     private const int MetricColumns = 4;
+
+    // Twentieths of a point. A4 with the usual administrative margins (top/bottom 2 cm, left 3 cm, right 2 cm).
+    private const int PageShort = 11906, PageLong = 16838, MarginLeft = 1701, MarginOther = 1134;
+    /// <summary>Text width of a portrait page; every portrait table's columns add up to this.</summary>
+    internal const int PortraitWidth = PageShort - MarginLeft - MarginOther;
+    /// <summary>Text width of a landscape page (the per-unit table, too wide for portrait).</summary>
+    internal const int LandscapeWidth = PageLong - MarginLeft - MarginOther;
 
     /// <param name="photoRoot">Folder of stored photos (Photos:Root); photos not found there are left out of the appendix.</param>
     public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot)
@@ -25,44 +33,54 @@ public static class SummaryDocx
         {
             var main = doc.AddMainDocumentPart();
             AddStyles(main);
+            var pageNumbers = PageNumberHeader(main);
             var body = new Body();
             main.Document = new Document(body);
             var h = s.Header;
 
             body.Append(HeaderBlock(s));
-            body.Append(Para("BÁO CÁO", bold: true, center: true, size: 28, spaceBefore: 240));
+            body.Append(Para("BÁO CÁO", bold: true, center: true, size: 28, spaceBefore: 360));
             body.Append(Para($"Kết quả thực hiện {h.Campaign}", bold: true, center: true));
-            body.Append(Para(s.Period is null ? "(Tổng hợp toàn đợt)" : $"({s.Period.Label})", italic: true, center: true));
+            // Period labels carry their dates in parentheses already ("Tuần 2 (02/3–08/3)"): no second pair.
+            body.Append(Para(s.Period?.Label ?? "Tổng hợp toàn đợt", italic: true, center: true));
             if (!string.IsNullOrWhiteSpace(h.Theme)) body.Append(Para($"Chủ đề: “{h.Theme}”", italic: true, center: true));
 
             body.Append(Heading("I. TÌNH HÌNH BÁO CÁO"));
-            foreach (var line in StatusLines(s)) body.Append(Para(line));
+            foreach (var line in StatusLines(s)) body.Append(Para(line, justify: true));
             var missing = s.Missing.Sum(c => c.Units.Count);
             if (missing > 0)
             {
                 body.Append(Para($"Đơn vị chưa báo cáo ({SummaryNumbers.Format(missing)}):", bold: true));
                 foreach (var cluster in s.Missing)
                     body.Append(Para($"- {cluster.Cluster ?? "Chưa xếp cụm"}: " + string.Join("; ", cluster.Units.Select(u =>
-                        s.Period is null ? $"{u.Name} (thiếu {u.MissedPeriods} kỳ)" : u.Name)) + "."));
+                        s.Period is null ? $"{u.Name} (thiếu {u.MissedPeriods} kỳ)" : u.Name)) + ".", justify: true));
             }
 
             body.Append(Heading("II. KẾT QUẢ THỰC HIỆN"));
-            body.Append(Table(["STT", "Nội dung", "Kết quả", "Đơn vị tính"], [700, 5000, 1900, 1500],
+            body.Append(Table(["STT", "Nội dung", "Kết quả", "Đơn vị tính"], [700, PortraitWidth - 700 - 1900 - 1500, 1900, 1500], numeric: [2],
                 s.Totals.Select((t, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Label, SummaryNumbers.Format(t.Value), t.Unit })));
 
             body.Append(Heading("III. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU"));
-            body.Append(Table(["STT", "Chỉ tiêu", "Kết quả", "Tiến độ"], [700, 4700, 2500, 1200],
+            body.Append(Table(["STT", "Chỉ tiêu", "Kết quả", "Tiến độ"], [700, PortraitWidth - 700 - 2700 - 1200, 2700, 1200], numeric: [3],
                 s.Targets.Select(t => new[]
                 {
                     t.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Text,
-                    t.Computable ? t.Detail : $"{TargetRules.NotComputable} ({t.Note})",
+                    t.Computable ? t.Detail : $"{TargetRules.NotComputable} ({t.Note?.TrimEnd('.')})",
                     t.Computable ? SummaryNumbers.Percent(t.Percent!.Value) : "–",
                 })));
+            body.Append(SectionBreak(landscape: false, pageNumbers, first: true));
 
+            // The per-unit table gets a landscape page: on portrait its number columns are too narrow to hold
+            // "52.500.000" on one line.
             body.Append(Heading("IV. SỐ LIỆU THEO ĐƠN VỊ"));
             var metrics = s.Totals.Where(t => t.Value != 0).Take(MetricColumns).ToList();
-            var widths = new[] { 600, 3000, 1300, 1700 }.Concat(metrics.Select(_ => 2500 / Math.Max(1, metrics.Count))).ToArray();
+            // Over the whole campaign the status reads "3 báo cáo / 3 kỳ đến hạn, 1 trễ": room for it on one line.
+            int[] fixedWidths = [700, 3700, 1000, s.Period is null ? 2700 : 1700];
+            var metricWidth = (LandscapeWidth - fixedWidths.Sum()) / Math.Max(1, metrics.Count);
+            var widths = fixedWidths.Concat(metrics.Select(_ => metricWidth)).ToArray();
+            widths[1] += LandscapeWidth - widths.Sum();
             body.Append(Table(["STT", "Đơn vị", "Cụm", "Tình trạng", .. metrics.Select(m => $"{m.Label} ({m.Unit})")], widths,
+                numeric: [.. Enumerable.Range(4, metrics.Count)],
                 units.Select((u, i) => (string[])
                 [
                     (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
@@ -73,30 +91,67 @@ public static class SummaryDocx
             {
                 var standouts = string.Join("; ", s.Highlights.Select(x =>
                     $"{x.UnitName} ({x.Title}, {SummaryNumbers.Format(x.Participants)} lượt tham gia)"));
-                body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "120" }),
+                body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240" }, new Justification { Val = JustificationValues.Both }),
                     Run("Nổi bật: ", bold: true, italic: true), Run(standouts + ".", italic: true)));
             }
+
+            // Closing line and the signature block, as the seed ends: "Nơi nhận" on the left, the signer on the right.
+            body.Append(Para($"Trên đây là báo cáo kết quả thực hiện {h.Campaign}, {s.Period?.Label ?? "tổng hợp toàn đợt"}, của {h.Organisation}.",
+                justify: true, spaceBefore: 240, keepNext: true));
+            body.Append(SignatureBlock(s, LandscapeWidth));
 
             var photos = s.Highlights.Select(x => (x, bytes: ReadPhoto(photoRoot, x.PhotoPath))).Where(p => p.bytes is not null).ToList();
             if (photos.Count > 0)
             {
-                body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                body.Append(Para("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", bold: true, center: true));
+                body.Append(SectionBreak(landscape: true, pageNumbers));
+                body.Append(Para("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", bold: true, center: true, keepNext: true));
                 uint id = 1;
                 foreach (var (x, bytes) in photos)
                 {
                     body.Append(Picture(main, bytes!, id++));
-                    body.Append(Para($"Ảnh {id - 1}: {x.UnitName} — {x.Title}", italic: true, center: true));
+                    body.Append(Para($"Ảnh {id - 1}: {x.UnitName} — {x.Title}", italic: true, center: true, spaceAfter: 240));
                 }
             }
 
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Right = 1134U, Bottom = 1134, Left = 1701U, Header = 720U, Footer = 720U, Gutter = 0U }));
+            body.Append(Page(landscape: photos.Count == 0, pageNumbers));
             main.Document.Save();
         }
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// Page setup of one section. Pages are numbered at the top centre from page 2, as official documents are
+    /// (Nghị định 30/2020/NĐ-CP): <paramref name="first"/> marks the section whose first page has no number.
+    /// </summary>
+    private static SectionProperties Page(bool landscape, string pageNumbers, bool first = false)
+    {
+        var section = new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = pageNumbers },
+            landscape
+                ? new PageSize { Width = (uint)PageLong, Height = (uint)PageShort, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = (uint)PageShort, Height = (uint)PageLong },
+            new PageMargin { Top = MarginOther, Right = (uint)MarginOther, Bottom = MarginOther, Left = (uint)MarginLeft, Header = 567U, Footer = 567U, Gutter = 0U });
+        if (first) section.Append(new TitlePage());
+        return section;
+    }
+
+    /// <summary>Ends the section before it (a new page follows); <paramref name="landscape"/> is that section's orientation.</summary>
+    private static Paragraph SectionBreak(bool landscape, string pageNumbers, bool first = false) =>
+        new(new ParagraphProperties(Page(landscape, pageNumbers, first)));
+
+    /// <summary>The header with the page number (a PAGE field, centred); returns its relationship id.</summary>
+    private static string PageNumberHeader(MainDocumentPart main)
+    {
+        var part = main.AddNewPart<HeaderPart>();
+        part.Header = new Header(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("2"))) { Instruction = " PAGE " }));
+        part.Header.Save();
+        return main.GetIdOfPart(part);
+    }
+
+    /// <summary>"Cần Thơ, ngày 05 tháng 02 năm 2024" / "ngày 16 tháng 3": a leading zero only for days under 10 and months 1–2 (Nghị định 30/2020/NĐ-CP).</summary>
+    internal static string PlaceAndDate(string place, DateOnly d) =>
+        $"{place}, ngày {(d.Day < 10 ? "0" : "")}{d.Day} tháng {(d.Month < 3 ? "0" : "")}{d.Month} năm {d.Year}";
 
     internal static IEnumerable<string> StatusLines(CampaignSummary s)
     {
@@ -117,64 +172,109 @@ public static class SummaryDocx
         }
     }
 
+    /// <summary>
+    /// The two-column block at the top of every Đoàn document: issuing body on the left (parent level, the
+    /// organisation in bold, "***", the blank document number the office fills in), ĐOÀN TNCS HỒ CHÍ MINH
+    /// underlined and the place-and-date line in italics on the right. A borderless table, as in the seed.
+    /// </summary>
     private static Table HeaderBlock(CampaignSummary s)
     {
         var h = s.Header;
-        var d = h.GeneratedOn;
         var left = new List<Paragraph>();
         if (!string.IsNullOrWhiteSpace(h.ParentOrganisation)) left.Add(Para(h.ParentOrganisation.ToUpperInvariant(), center: true));
         left.Add(Para(h.Organisation.ToUpperInvariant(), bold: true, center: true));
         left.Add(Para("***", center: true));
+        left.Add(Para("Số:       -BC/ĐTN", center: true));
         var right = new List<Paragraph>
         {
             Para("ĐOÀN TNCS HỒ CHÍ MINH", bold: true, center: true, underline: true),
-            Para($"{h.Place}, ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}", italic: true, center: true, spaceBefore: 120),
+            Para(PlaceAndDate(h.Place, h.GeneratedOn), italic: true, center: true, spaceBefore: 240),
         };
-        var table = new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+        const int leftWidth = 4200;
+        return new Table(
+            new TableProperties(new TableWidth { Width = Twips(PortraitWidth), Type = TableWidthUnitValues.Dxa },
                 new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
                     new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
-                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil })),
-            new TableGrid(new GridColumn { Width = "4200" }, new GridColumn { Width = "4900" }),
-            new TableRow(Cell(4200, left), Cell(4900, right)));
-        return table;
+                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(new GridColumn { Width = Twips(leftWidth) }, new GridColumn { Width = Twips(PortraitWidth - leftWidth) }),
+            new TableRow(Cell(leftWidth, left), Cell(PortraitWidth - leftWidth, right)));
     }
 
-    private static Table Table(string[] headers, int[] widths, IEnumerable<string[]> rows)
+    /// <summary>
+    /// "Nơi nhận:" (the parent level, the units, the file) on the left; "TM. BAN THƯỜNG VỤ / BÍ THƯ" and room to sign
+    /// on the right. Borderless, kept on one page.
+    /// </summary>
+    private static Table SignatureBlock(CampaignSummary s, int width)
+    {
+        var left = new List<Paragraph> { Para("Nơi nhận:", bold: true, italic: true, size: 24) };
+        if (!string.IsNullOrWhiteSpace(s.Header.ParentOrganisation)) left.Add(Para($"- {s.Header.ParentOrganisation} (để báo cáo);", size: 22));
+        left.Add(Para("- Các cơ sở Đoàn trực thuộc;", size: 22));
+        left.Add(Para("- Lưu.", size: 22));
+        var right = new List<Paragraph>
+        {
+            Para("TM. BAN THƯỜNG VỤ", bold: true, center: true, keepNext: true),
+            Para("BÍ THƯ", bold: true, center: true, keepNext: true),
+            Para(""), Para(""), Para(""),
+        };
+        var leftWidth = width / 2;
+        return new Table(
+            new TableProperties(new TableWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(new TopBorder { Val = BorderValues.Nil }, new LeftBorder { Val = BorderValues.Nil },
+                    new BottomBorder { Val = BorderValues.Nil }, new RightBorder { Val = BorderValues.Nil },
+                    new InsideHorizontalBorder { Val = BorderValues.Nil }, new InsideVerticalBorder { Val = BorderValues.Nil }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(new GridColumn { Width = Twips(leftWidth) }, new GridColumn { Width = Twips(width - leftWidth) }),
+            new TableRow(new TableRowProperties(new CantSplit()), Cell(leftWidth, left), Cell(width - leftWidth, right)));
+    }
+
+    /// <summary>A bordered table with a bold header row repeated on every page; rows never split across pages;
+    /// <paramref name="numeric"/> columns are right-aligned.</summary>
+    private static Table Table(string[] headers, int[] widths, int[] numeric, IEnumerable<string[]> rows)
     {
         var border = () => new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4U }, new LeftBorder { Val = BorderValues.Single, Size = 4U },
             new BottomBorder { Val = BorderValues.Single, Size = 4U }, new RightBorder { Val = BorderValues.Single, Size = 4U },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U });
         var table = new Table(
-            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border()),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        var head = new TableRow(new TableRowProperties(new TableHeader()));
-        head.Append(headers.Select((text, i) => Cell(widths[i], [Para(text, bold: true, center: true, size: 24)])));
+            new TableProperties(new TableWidth { Width = Twips(widths.Sum()), Type = TableWidthUnitValues.Dxa }, border(),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+        var head = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+        head.Append(headers.Select((text, i) => Cell(widths[i], [Para(text, bold: true, center: true, size: 24)], middle: true)));
         table.Append(head);
         foreach (var row in rows)
-            table.Append(new TableRow(row.Select((text, i) => Cell(widths[i], [Para(text, size: 24, center: i == 0)]))));
+        {
+            var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
+            tableRow.Append(row.Select((text, i) => Cell(widths[i], [Para(text, size: 24, center: i == 0, right: numeric.Contains(i))])));
+            table.Append(tableRow);
+        }
         return table;
     }
 
-    private static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs)
+    private static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, bool middle = false)
     {
-        var cell = new TableCell(new TableCellProperties(new TableCellWidth
-        {
-            Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa,
-        }));
+        var props = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
+        if (middle) props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        var cell = new TableCell(props);
         cell.Append(paragraphs);
         return cell;
     }
 
-    private static Paragraph Heading(string text) => Para(text, bold: true, spaceBefore: 240);
+    private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Paragraph Heading(string text) => Para(text, bold: true, spaceBefore: 240, keepNext: true);
 
     private static Paragraph Para(string text, bool bold = false, bool italic = false, bool center = false, int? size = null,
-        bool underline = false, int spaceBefore = 0)
+        bool underline = false, int spaceBefore = 0, int spaceAfter = 0, bool right = false, bool justify = false, bool keepNext = false)
     {
+        // Children in schema order: keepNext, spacing, jc.
         var props = new ParagraphProperties();
-        if (spaceBefore > 0) props.Append(new SpacingBetweenLines { Before = spaceBefore.ToString(System.Globalization.CultureInfo.InvariantCulture), After = "60" });
-        if (center) props.Append(new Justification { Val = JustificationValues.Center });
+        if (keepNext) props.Append(new KeepNext());
+        if (spaceBefore > 0 || spaceAfter > 0)
+            props.Append(new SpacingBetweenLines { Before = Twips(spaceBefore), After = Twips(spaceAfter > 0 ? spaceAfter : 60) });
+        if (center || right || justify)
+            props.Append(new Justification { Val = center ? JustificationValues.Center : right ? JustificationValues.Right : JustificationValues.Both });
         var paragraph = new Paragraph();
         if (props.HasChildren) paragraph.Append(props);
         paragraph.Append(Run(text, bold, italic, size, underline));
@@ -223,10 +323,11 @@ public static class SummaryDocx
         using (var data = new MemoryStream(bytes)) part.FeedData(data);
         var relId = main.GetIdOfPart(part);
         var (w, h) = ImageSize(bytes)!.Value;
-        const long maxWidth = 5_760_000L; // 16 cm in EMU
+        // At most 15 × 10 cm (EMU): two photos and their captions fit on a page, portrait photos included.
+        const long maxWidth = 5_400_000L, maxHeight = 3_600_000L;
         var cx = maxWidth;
         var cy = (long)(maxWidth * (double)h / w);
-        if (cy > 7_200_000L) { cx = (long)(cx * 7_200_000d / cy); cy = 7_200_000L; }
+        if (cy > maxHeight) { cx = (long)(cx * (double)maxHeight / cy); cy = maxHeight; }
 
         var drawing = new Drawing(new DW.Inline(
             new DW.Extent { Cx = cx, Cy = cy },
@@ -243,7 +344,9 @@ public static class SummaryDocx
                         new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
             { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
         { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
-        return new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(drawing));
+        // Kept with its caption, which follows.
+        return new Paragraph(new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "60" },
+            new Justification { Val = JustificationValues.Center }), new Run(drawing));
     }
 
     /// <summary>Width and height from a PNG header or a JPEG start-of-frame marker.</summary>

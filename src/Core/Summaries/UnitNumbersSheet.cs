@@ -15,6 +15,9 @@ public static class UnitNumbersSheet
     private static string[] Headers(CampaignSummary s) =>
         ["STT", "Đơn vị", "Cụm", "Tình trạng", "Số báo cáo", "Số hoạt động", .. s.Totals.Select(t => $"{t.Label} ({t.Unit})")];
 
+    // Cell formats (index into cellXfs), Times New Roman 12 like the Word report.
+    private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U;
+
     public static byte[] Xlsx(CampaignSummary s, IReadOnlyList<UnitNumbers> units)
     {
         using var stream = new MemoryStream();
@@ -23,65 +26,127 @@ public static class UnitNumbersSheet
             var book = doc.AddWorkbookPart();
             book.Workbook = new Workbook();
             var styles = book.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new Stylesheet(
-                new Fonts(new Font(), new Font(new Bold())) { Count = 2U },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
-                new Borders(new Border()) { Count = 1U },
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1U, ApplyFont = true },
-                    new CellFormat { NumberFormatId = 3U, ApplyNumberFormat = true }) { Count = 3U });
+            styles.Stylesheet = Stylesheet();
             styles.Stylesheet.Save();
             var sheets = book.Workbook.AppendChild(new Sheets());
 
+            // Per unit: a frozen header row and name columns, wide enough for the names; printed landscape with
+            // the header row and the STT/name columns repeated on every page.
+            var headers = Headers(s);
             var perUnit = units.Select((u, i) => (object[])
             [
                 i + 1, u.Name, u.Cluster ?? "", u.Status, u.Reports, u.Activities,
                 .. s.Totals.Select(t => (object)u.Values.GetValueOrDefault(t.Code)),
             ]);
-            AddSheet(book, sheets, 1U, "Theo đơn vị", Headers(s), perUnit);
-
-            var summaryRows = new List<object[]>
+            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d)];
+            var rows = new List<Row> { Row(1, headers, HeaderCell, HeaderHeight(headers, widths)) };
+            rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r, TextCell)));
+            AddSheet(book, sheets, 1U, "Theo đơn vị", widths, rows, frozenRows: 1, frozenColumns: 2);
+            book.Workbook.Append(new DefinedNames(new DefinedName("'Theo đơn vị'!$A:$B,'Theo đơn vị'!$1:$1")
             {
-                new object[] { "Đơn vị", s.Header.Organisation },
-                new object[] { "Đợt", s.Header.Campaign },
-                new object[] { "Phạm vi", s.Header.ScopeLabel },
-                new object[] { "Đã báo cáo", s.Reporting.Received, "trên", s.Reporting.Expected },
+                Name = "_xlnm.Print_Titles", LocalSheetId = 0U,
+            }));
+
+            // Summary: what the file is about, then the totals table.
+            string[] totalsHeader = ["Nội dung", "Kết quả", "Đơn vị tính"];
+            double[] summaryWidths = [85, 18, 16];
+            var summary = new List<Row>
+            {
+                Row(1, ["Đơn vị", s.Header.Organisation], Label),
+                Row(2, ["Đợt", s.Header.Campaign], Label),
+                Row(3, ["Phạm vi", s.Header.ScopeLabel], Label),
+                Row(4, ["Báo cáo đã nhận", s.Reporting.Received], Label),
+                Row(5, ["Báo cáo phải nộp", s.Reporting.Expected], Label),
+                Row(7, totalsHeader, HeaderCell, HeaderHeight(totalsHeader, summaryWidths)),
             };
-            summaryRows.AddRange(s.Totals.Select(t => new object[] { t.Label, t.Value, t.Unit }));
-            AddSheet(book, sheets, 2U, "Tổng hợp", ["Nội dung", "Kết quả", "Đơn vị tính", ""], summaryRows);
+            summary.AddRange(s.Totals.Select((t, i) => Row((uint)i + 8, [t.Label, t.Value, t.Unit], TextCell)));
+            AddSheet(book, sheets, 2U, "Tổng hợp", summaryWidths, summary, frozenRows: 0, frozenColumns: 0);
             book.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    private static void AddSheet(WorkbookPart book, Sheets sheets, uint id, string name, string[] headers, IEnumerable<object[]> rows)
+    private static Stylesheet Stylesheet()
+    {
+        Font Font(bool bold) => bold
+            ? new Font(new Bold(), new FontSize { Val = 12 }, new FontName { Val = "Times New Roman" })
+            : new Font(new FontSize { Val = 12 }, new FontName { Val = "Times New Roman" });
+        var thin = () => new Border(new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
+            new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164U, FormatCode = "[$-42A]#,##0.##" },
+                new NumberingFormat { NumberFormatId = 165U, FormatCode = "[$-42A]#,##0" }) { Count = 2U },
+            new Fonts(Font(false), Font(true)) { Count = 2U },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9D9D9" }) { PatternType = PatternValues.Solid })) { Count = 3U },
+            new Borders(new Border(), thin()) { Count = 2U },
+            // The "Normal" style in Times New Roman: LibreOffice draws font 0 in the style's font, not the xf's.
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
+            new CellFormats(
+                new CellFormat { FontId = 0U, ApplyFont = true },
+                new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+                    { FontId = 1U, FillId = 2U, BorderId = 1U, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
+                // Grouped numbers that stay numbers: [$-42A] (vi-VN) makes LibreOffice show 1.234.567; Excel uses the
+                // reader's regional separators whatever the tag.
+                new CellFormat { NumberFormatId = 165U, BorderId = 1U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true },
+                new CellFormat { NumberFormatId = 164U, BorderId = 1U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true },
+                new CellFormat { BorderId = 1U, ApplyFont = true, ApplyBorder = true },
+                new CellFormat { FontId = 1U, ApplyFont = true }) { Count = 6U },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
+    }
+
+    /// <summary>Room for the longest header wrapped in its column (15 points a line), so Excel shows it whole too.</summary>
+    private static double HeaderHeight(string[] headers, double[] widths) =>
+        15 * headers.Select((h, i) => Math.Ceiling(h.Length / Math.Max(1, widths[i] - 2))).Max() + 4;
+
+    private static void AddSheet(WorkbookPart book, Sheets sheets, uint id, string name, double[] widths, IEnumerable<Row> rows,
+        int frozenRows, int frozenColumns)
     {
         var part = book.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        part.Worksheet = new Worksheet(data);
-        uint r = 1;
-        data.Append(Row(r++, headers, header: true));
-        foreach (var row in rows) data.Append(Row(r++, row, header: false));
+        var view = new SheetView { WorkbookViewId = 0U, TabSelected = id == 1U };
+        if (frozenRows > 0 || frozenColumns > 0)
+            view.Append(new Pane
+            {
+                HorizontalSplit = frozenColumns, VerticalSplit = frozenRows, State = PaneStateValues.Frozen,
+                TopLeftCell = Column(frozenColumns) + (frozenRows + 1).ToString(CultureInfo.InvariantCulture),
+                ActivePane = frozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft,
+            });
+        part.Worksheet = new Worksheet(
+            new SheetViews(view),
+            // Rows tall enough for Times New Roman 12 with Vietnamese marks above and below the line.
+            new SheetFormatProperties { DefaultRowHeight = 17, CustomHeight = true },
+            new Columns(widths.Select((w, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
+            {
+                Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true,
+            })),
+            new SheetData(rows),
+            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape });
         part.Worksheet.Save();
         sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = id, Name = name });
     }
 
-    private static Row Row(uint index, object[] values, bool header)
+    /// <summary>Numbers as real numbers (grouped, bordered); text in <paramref name="textStyle"/>.</summary>
+    private static Row Row(uint index, object[] values, uint textStyle, double? height = null)
     {
         var row = new Row { RowIndex = index };
+        if (height is { } h) { row.Height = h; row.CustomHeight = true; }
         for (var c = 0; c < values.Length; c++)
         {
             var reference = Column(c) + index.ToString(CultureInfo.InvariantCulture);
+            var numberStyle = textStyle == Label ? Plain : WholeNumber;
             row.Append(values[c] switch
             {
-                int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n), StyleIndex = 2U },
+                int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n), StyleIndex = numberStyle },
                 decimal d => new Cell
                 {
-                    CellReference = reference, DataType = CellValues.Number, StyleIndex = d == Math.Round(d) ? 2U : 0U,
+                    CellReference = reference, DataType = CellValues.Number,
+                    StyleIndex = d == Math.Round(d) ? numberStyle : textStyle == Label ? Plain : Fraction,
                     CellValue = new CellValue(d.ToString("0.##", CultureInfo.InvariantCulture)),
                 },
                 var v => new Cell
                 {
-                    CellReference = reference, DataType = CellValues.InlineString, StyleIndex = header ? 1U : 0U,
+                    CellReference = reference, DataType = CellValues.InlineString, StyleIndex = textStyle == Label && c > 0 ? Plain : textStyle,
                     InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve }),
                 },
             });
