@@ -24,6 +24,16 @@ public static class ReportWriter
     public const string ReplacedOther =
         "Lưu ý: trong lúc bạn soạn, một người khác của đơn vị đã gửi báo cáo kỳ này; báo cáo của bạn đã thay bản đó (bản cũ vẫn được lưu trong lịch sử sửa).";
 
+    /// <summary>Saves a confirmed report, ends the dialog and tells the person how it went (sent, updated, late or refused).</summary>
+    public static async Task SendAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
+    {
+        var outcome = await SaveAsync(ctx, draft, ReportStatus.Submitted, ct);
+        ctx.End();
+        ctx.Say(outcome == Outcome.TooLateToEdit
+            ? ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone))
+            : ReportTexts.Sent(period.Label, ctx.Now > period.DeadlineUtc && outcome == Outcome.Created, outcome == Outcome.Updated));
+    }
+
     public static async Task<Outcome> SaveAsync(DialogContext ctx, ReportDraft draft, ReportStatus status, CancellationToken ct)
     {
         var db = ctx.Db;

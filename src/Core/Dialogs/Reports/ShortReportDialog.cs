@@ -67,11 +67,7 @@ public sealed class ShortReportDialog : IReportDialog, IKeepsEarlyPhotos
                 break;
             case "review" when answer.ChoiceKey == "send":
                 var period = await ctx.Db.Periods.AsNoTracking().SingleAsync(p => p.Id == draft.PeriodId, ct);
-                var outcome = await ReportWriter.SaveAsync(ctx, draft, ReportStatus.Submitted, ct);
-                ctx.End();
-                ctx.Say(outcome == ReportWriter.Outcome.TooLateToEdit
-                    ? ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone))
-                    : ReportTexts.Sent(period.Label, ctx.Now > period.DeadlineUtc && outcome == ReportWriter.Outcome.Created, outcome == ReportWriter.Outcome.Updated));
+                await ReportWriter.SendAsync(ctx, draft, period, ct);
                 return;
             case "review":
                 draft.Fixing = true;

@@ -128,11 +128,7 @@ public sealed class WeeklyReportDialog : IReportDialog, IKeepsEarlyPhotos
                 await AskActivityAsync(ctx, draft, ReportTexts.NoActivitiesLeft, ct);
                 return;
             case "send":
-                var outcome = await ReportWriter.SaveAsync(ctx, draft, ReportStatus.Submitted, ct);
-                ctx.End();
-                ctx.Say(outcome == ReportWriter.Outcome.TooLateToEdit
-                    ? ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone))
-                    : ReportTexts.Sent(period.Label, ctx.Now > period.DeadlineUtc && outcome == ReportWriter.Outcome.Created, outcome == ReportWriter.Outcome.Updated));
+                await ReportWriter.SendAsync(ctx, draft, period, ct);
                 return;
             case "add":
                 draft.Fixing = false;
