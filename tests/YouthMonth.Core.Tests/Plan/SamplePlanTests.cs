@@ -297,7 +297,7 @@ public sealed partial class SamplePlanTests
     [GeneratedRegex(@"^0900000\d{3}$")]
     private static partial Regex FictitiousPhone();
 
-    /// <summary>Vietnamese mobile/landline numbers as people write them: 0942.17.00.78, 0907 019 345, 0703652444.</summary>
+    /// <summary>Vietnamese mobile/landline numbers as people write them: 0912.34.56.78, 0912 345 678, 0912345678 (shapes only).</summary>
     [GeneratedRegex(@"(?<![\d.])0\d{2,3}(?:[. ]?\d){6,7}(?![\d])")]
     private static partial Regex AnyPhone();
 }
