@@ -30,7 +30,7 @@ public static class TargetRules
                 if (t.Goal is not > 0) return Missing("Chưa có mức chỉ tiêu.");
                 var share = SummaryQuery.Percent(total, t.YearlyQuota.Value);
                 return new(t.Number, t.Text, t.Rule, true, share, t.Goal, SummaryQuery.Percent(share, t.Goal.Value), "%",
-                    $"{SummaryNumbers.Format(total)}/{SummaryNumbers.Format(t.YearlyQuota.Value)} {metric.Unit} chỉ tiêu năm = {SummaryNumbers.Format(share)}%", null);
+                    $"{SummaryNumbers.Format(total)}/{SummaryNumbers.Format(t.YearlyQuota.Value)} {metric.Unit} = {SummaryNumbers.Format(share)}% chỉ tiêu năm (cần {SummaryNumbers.Format(t.Goal.Value)}%)", null);
             case TargetRule.UnitCoverage:
                 if (t.Goal is not > 0) return Missing("Chưa có mức chỉ tiêu.");
                 if (units == 0) return Missing("Chưa có đơn vị nào.");

@@ -171,6 +171,8 @@ public sealed class SummaryQueryTests(SummaryQueryTests.Seeded seeded) : IClassF
         Assert.Contains("• Lượt đoàn viên, thanh niên tham gia: 470 lượt", text);
         Assert.Contains("████████░░ 80% — 80/100 cây", text);
         Assert.Contains("chưa tính được (Chưa nhập chỉ tiêu năm.)", text);
+        // Progress is towards the goal; the line also says the share of the yearly quota and the goal.
+        Assert.Matches(@"\d+% — \d+/40 đoàn viên = [\d,]+% chỉ tiêu năm \(cần 70%\)", text);
         Assert.Contains("1. Đoàn cơ sở Thử 02: Hiến máu tình nguyện (08/3) — 300 lượt tham gia", text);
         Assert.DoesNotContain("999", text);
     }
