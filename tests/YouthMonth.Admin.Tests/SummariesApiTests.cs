@@ -278,6 +278,10 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
 
         var money = tables[1].Table.Descendants<W.TableCell>().Single(c => c.InnerText == "1.234.567");
         Assert.Equal(W.JustificationValues.Right, money.Descendants<W.Justification>().Single().Val!.Value);
+        // The numbers table lists what was reported, as the chat does: no row of zeros for unreported metrics.
+        var results = tables[1].Table.Elements<W.TableRow>().Skip(1).Select(r => r.Elements<W.TableCell>().ElementAt(2).InnerText).ToList();
+        Assert.NotEmpty(results);
+        Assert.DoesNotContain("0", results);
 
         var picture = body.Descendants<W.Drawing>().Single();
         var extent = picture.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();

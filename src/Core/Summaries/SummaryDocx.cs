@@ -57,8 +57,11 @@ public static class SummaryDocx
             }
 
             body.Append(Heading("II. KẾT QUẢ THỰC HIỆN"));
-            body.Append(Table(["STT", "Nội dung", "Kết quả", "Đơn vị tính"], [700, PortraitWidth - 700 - 1900 - 1500, 1900, 1500], numeric: [2],
-                s.Totals.Select((t, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Label, SummaryNumbers.Format(t.Value), t.Unit })));
+            // As in the chat answer, only the metrics something was reported for; the .xlsx has every column.
+            var reported = s.Totals.Where(t => t.Value != 0).ToList();
+            if (reported.Count == 0) body.Append(Para("Chưa có số liệu."));
+            else body.Append(Table(["STT", "Nội dung", "Kết quả", "Đơn vị tính"], [700, PortraitWidth - 700 - 1900 - 1500, 1900, 1500], numeric: [2],
+                reported.Select((t, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Label, SummaryNumbers.Format(t.Value), t.Unit })));
 
             body.Append(Heading("III. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU"));
             body.Append(Table(["STT", "Chỉ tiêu", "Kết quả", "Tiến độ"], [700, PortraitWidth - 700 - 2700 - 1200, 2700, 1200], numeric: [3],
