@@ -23,6 +23,16 @@ public sealed class IncomingPhotoDownloader(
 
     private async Task<IncomingPhoto> StoreAsync(Channel channel, IncomingPhoto photo, CancellationToken ct)
     {
+        var stored = await DownloadAndSaveAsync(channel, photo, ct);
+        return stored.RejectedReason == PhotoRejection.TooLarge ? stored with { MaxBytes = MaxBytesFor(channel) } : stored;
+    }
+
+    /// <summary>The Bot API serves files up to 20 MB; the configured limit may be lower.</summary>
+    private long MaxBytesFor(Channel channel) =>
+        channel == Channel.Telegram ? Math.Min(library.MaxBytes, 20L * 1024 * 1024) : library.MaxBytes;
+
+    private async Task<IncomingPhoto> DownloadAndSaveAsync(Channel channel, IncomingPhoto photo, CancellationToken ct)
+    {
         try
         {
             byte[]? bytes;
@@ -30,7 +40,7 @@ public sealed class IncomingPhotoDownloader(
             {
                 case Channel.Telegram when photo.FileId is not null:
                     var telegram = services.GetRequiredService<TelegramClient>();
-                    var limit = Math.Min(library.MaxBytes, 20L * 1024 * 1024);
+                    var limit = MaxBytesFor(channel);
                     if (photo.FileSize > limit) return photo with { RejectedReason = PhotoRejection.TooLarge };
                     var (path, size) = await telegram.GetFileAsync(photo.FileId, ct);
                     if (size > limit) return photo with { RejectedReason = PhotoRejection.TooLarge };

@@ -52,6 +52,8 @@ public sealed record IncomingPhoto
     /// <see cref="StoredPhotoId"/> is null and the dialog should say so (<see cref="PhotoRejections.Explain"/>).
     /// </summary>
     public PhotoRejection? RejectedReason { get; init; }
+    /// <summary>The size limit the adapter applied, so a "too large" reply can name it.</summary>
+    public long? MaxBytes { get; init; }
 }
 
 public enum PhotoRejection { TooLarge, NotAnImage, Unavailable }
@@ -59,12 +61,18 @@ public enum PhotoRejection { TooLarge, NotAnImage, Unavailable }
 public static class PhotoRejections
 {
     /// <summary>A reply that tells the sender what was wrong with the photo and what to do.</summary>
-    public static string Explain(PhotoRejection reason, long maxBytes) => reason switch
+    public static string Explain(PhotoRejection reason, long? maxBytes) => reason switch
     {
         PhotoRejection.TooLarge =>
-            $"Ảnh quá lớn (tối đa {maxBytes / (1024 * 1024)} MB). Bạn vui lòng gửi ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.",
+            "Ảnh quá lớn" + (maxBytes is { } max ? $" (tối đa {Size(max)})" : "") +
+            ". Bạn vui lòng gửi ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.",
         PhotoRejection.NotAnImage =>
             "Tệp này không phải ảnh JPEG, PNG hoặc WebP. Bạn vui lòng gửi ảnh chụp (định dạng JPG hoặc PNG).",
         _ => "Không tải được ảnh này từ máy chủ chat. Bạn vui lòng gửi lại ảnh.",
     };
+
+    /// <summary>"10 MB", "2,5 MB", "512 KB".</summary>
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? Math.Round(bytes / (1024m * 1024m), 1).ToString("0.#", VietnamTime.Culture) + " MB"
+        : Math.Max(1, bytes / 1024).ToString(VietnamTime.Culture) + " KB";
 }

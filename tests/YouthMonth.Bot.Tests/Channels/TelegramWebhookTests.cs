@@ -126,7 +126,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         Assert.Equal($"ảnh: {photo.Id} — Ra quân", texts[0]);
         Assert.Equal($"ảnh: {photo.Id} — Ra quân", texts[1]);
         Assert.Equal("ảnh: từ chối NotAnImage — Ra quân", texts[2]);
-        Assert.Equal("ảnh: từ chối TooLarge — Ra quân", texts[3]);
+        Assert.Equal("ảnh: từ chối TooLarge ≤4096 — Ra quân", texts[3]); // the configured limit travels with the refusal
         Assert.Equal("F-big", photo.TelegramFileId);
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Equal(jpeg, await File.ReadAllBytesAsync(Path.Combine(_app.PhotoRoot, photo.StoragePath)));

@@ -19,7 +19,7 @@ public sealed class EchoHandler(HandledLog log) : IMessageHandler
         if (m.CallbackData is not null)
             conversation.Reply($"bấm: {m.CallbackData}" + (m.Text is null ? "" : $" ({m.Text})"));
         else if (m.Photos.Count > 0)
-            conversation.Reply("ảnh: " + string.Join(", ", m.Photos.Select(p => p.StoredPhotoId?.ToString() ?? $"từ chối {p.RejectedReason}"))
+            conversation.Reply("ảnh: " + string.Join(", ", m.Photos.Select(p => p.StoredPhotoId?.ToString() ?? $"từ chối {p.RejectedReason}" + (p.MaxBytes is { } max ? $" ≤{max}" : "")))
                 + (m.Text is null ? "" : $" — {m.Text}"));
         else if (m.Command is not null)
             conversation.Reply($"lệnh: {m.Command}" + (m.CommandArgs is null ? "" : $" {m.CommandArgs}"));

@@ -88,14 +88,18 @@ public static class LocalChatApi
         IncomingPhoto photo;
         if (file.Length > photos.MaxBytes)
         {
-            photo = new IncomingPhoto { FileSize = file.Length, RejectedReason = PhotoRejection.TooLarge };
+            photo = new IncomingPhoto { FileSize = file.Length, RejectedReason = PhotoRejection.TooLarge, MaxBytes = photos.MaxBytes };
         }
         else
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             var (stored, rejected) = await photos.SaveAsync(buffer.ToArray(), null, null, null, null, ct);
-            photo = new IncomingPhoto { FileSize = file.Length, StoredPhotoId = stored?.Id, RejectedReason = rejected };
+            photo = new IncomingPhoto
+            {
+                FileSize = file.Length, StoredPhotoId = stored?.Id, RejectedReason = rejected,
+                MaxBytes = rejected == PhotoRejection.TooLarge ? photos.MaxBytes : null,
+            };
         }
         var message = new IncomingMessage
         {

@@ -60,7 +60,7 @@ public static class ActivitySteps
     public static async Task<bool> AddPhotosAsync(DialogContext ctx, ActivityDraft activity, Answer answer, CancellationToken ct)
     {
         foreach (var rejected in ctx.Message.Photos.Where(p => p.StoredPhotoId is null && p.RejectedReason is not null))
-            ctx.Note(Messaging.PhotoRejections.Explain(rejected.RejectedReason!.Value, 10 * 1024 * 1024));
+            ctx.Note(Messaging.PhotoRejections.Explain(rejected.RejectedReason!.Value, rejected.MaxBytes));
         var room = MaxPhotos - activity.PhotoIds.Count;
         var fresh = answer.PhotoIds.Where(id => !activity.PhotoIds.Contains(id)).ToList();
         activity.PhotoIds.AddRange(fresh.Take(Math.Max(0, room)));
