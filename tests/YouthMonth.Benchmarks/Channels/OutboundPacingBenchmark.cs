@@ -15,27 +15,7 @@ public sealed class OutboundPacingBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0]) : 600;
-        var window = new Queue<long>();
-        var accepted = new List<long>();
-        var lockObj = new object();
-        var rejected = 0;
-        await using var api = await BenchFakeApi.StartAsync(method =>
-        {
-            if (method != "sendMessage") return (200, """{"ok":true,"result":{"id":1,"username":"BenchBot"}}""");
-            lock (lockObj)
-            {
-                var now = Stopwatch.GetTimestamp();
-                while (window.Count > 0 && now - window.Peek() > Stopwatch.Frequency) window.Dequeue();
-                if (window.Count >= 30)
-                {
-                    rejected++;
-                    return (429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
-                }
-                window.Enqueue(now);
-                accepted.Add(now);
-                return (200, $$$"""{"ok":true,"result":{"message_id":{{{accepted.Count}}}}}""");
-            }
-        });
+        await using var api = await RateLimitedTelegramApi.StartAsync();
         Environment.SetEnvironmentVariable("YOUTHMONTH_TEST_PG",
             Environment.GetEnvironmentVariable("YOUTHMONTH_TEST_PG") ?? Environment.GetEnvironmentVariable("YOUTHMONTH_PG"));
         var database = await YouthMonth.Testing.TestDatabase.CreateAsync();
@@ -68,15 +48,14 @@ public sealed class OutboundPacingBenchmark : IBenchmark
             "SELECT EXTRACT(EPOCH FROM max(sent_at) - min(sent_at))::float8 FROM outbox WHERE chat_id = '555'");
         var broadcastRate = await database.ScalarAsync<double>(
             "SELECT (count(*) - 1) / EXTRACT(EPOCH FROM max(sent_at) - min(sent_at))::float8 FROM outbox WHERE chat_id <> '555'");
-        int peak;
-        lock (lockObj) peak = accepted.Select((t, i) => accepted.Skip(i).TakeWhile(u => u - t < Stopwatch.Frequency).Count()).Max();
+        var peak = api.PeakPerSecond();
 
         Console.WriteLine("| measure | value |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| messages sent | {sent} of {count + 10} in {wall.Elapsed.TotalSeconds:F1} s |");
         Console.WriteLine($"| broadcast rate ({count} chats, first to last sent) | {broadcastRate:F1} msg/s (fake API limit 30) |");
         Console.WriteLine($"| most messages accepted in any 1 s window | {peak} |");
-        Console.WriteLine($"| 429 answers | {rejected} |");
+        Console.WriteLine($"| 429 answers | {api.Rejected} |");
         Console.WriteLine($"| 10 messages to one chat took | {oneChat:F1} s (≥ 9 s at 1 msg/s per chat) |");
         return sent == count + 10 ? 0 : 1;
     }

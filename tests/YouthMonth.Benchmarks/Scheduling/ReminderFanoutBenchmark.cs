@@ -19,26 +19,7 @@ public sealed class ReminderFanoutBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
-        var window = new Queue<long>();
-        var lockObj = new object();
-        var (accepted, rejected) = (0, 0);
-        await using var api = await BenchFakeApi.StartAsync(method =>
-        {
-            if (method != "sendMessage") return (200, """{"ok":true,"result":{"id":1,"username":"BenchBot"}}""");
-            lock (lockObj)
-            {
-                var now = Stopwatch.GetTimestamp();
-                while (window.Count > 0 && now - window.Peek() > Stopwatch.Frequency) window.Dequeue();
-                if (window.Count >= 30)
-                {
-                    rejected++;
-                    return (429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
-                }
-                window.Enqueue(now);
-                accepted++;
-                return (200, $$$"""{"ok":true,"result":{"message_id":{{{accepted}}}}}""");
-            }
-        });
+        await using var api = await RateLimitedTelegramApi.StartAsync();
         Environment.SetEnvironmentVariable("YOUTHMONTH_TEST_PG",
             Environment.GetEnvironmentVariable("YOUTHMONTH_TEST_PG") ?? Environment.GetEnvironmentVariable("YOUTHMONTH_PG"));
         var database = await YouthMonth.Testing.TestDatabase.CreateAsync();
@@ -109,7 +90,7 @@ public sealed class ReminderFanoutBenchmark : IBenchmark
         Console.WriteLine($"| fan-out (first to last outbox row) | ≈ {fanOut:F1} s (polled every 0.1 s; {(fanOut > 0 ? rows / fanOut : 0):F0} rows/s) |");
         Console.WriteLine($"| messages sent | {sent} in {wall.Elapsed.TotalSeconds:F0} s from host start |");
         Console.WriteLine($"| send rate (first to last sent) | {rate:F1} msg/s = {rate / 30:P0} of 30/s |");
-        Console.WriteLine($"| 429 answers | {rejected} |");
+        Console.WriteLine($"| 429 answers | {api.Rejected} |");
         return sent == count && rows == count ? 0 : 1;
     }
 }
