@@ -144,12 +144,15 @@ public sealed class ScheduledSends(YouthMonthDb db, TimeProvider clock)
     {
         var period = campaign.Periods.Single(p => p.Id == trigger.PeriodId);
         var accounts = await LeaderAccountsAsync(campaign.OrganisationId, ct);
+        // The summary is the same for every leader chat of the organisation: computed once per channel (its split differs).
+        var perChannel = new Dictionary<Channel, IReadOnlyList<OutgoingMessage>>();
         var count = 0;
         foreach (var account in accounts)
         {
-            // The compiled summary, split for the account's channel, then the highlight photos; each part keyed by
-            // its index so an interrupted post finishes without repeating the parts already queued.
-            var messages = await LeaderSummaries.PeriodMessagesAsync(db, account.LeaderChatId!.Value, period.Id, account.Channel, now, ct);
+            if (!perChannel.TryGetValue(account.Channel, out var messages))
+                perChannel[account.Channel] = messages =
+                    await LeaderSummaries.PeriodMessagesAsync(db, account.LeaderChatId!.Value, period.Id, account.Channel, now, ct);
+            // Each part keyed by its index, so an interrupted post finishes without repeating the parts already queued.
             for (var i = 0; i < messages.Count; i++)
                 if (await Outbox.TryEnqueueAsync(db, account.Channel, account.ChatId, messages[i], $"{trigger.Key}:a{account.Id}:{i}", now, ct))
                     count++;
