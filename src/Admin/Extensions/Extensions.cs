@@ -72,6 +72,7 @@ public static class Extensions
         app.MapSummariesApi();
         app.MapExportsApi();
         app.MapReviewsApi();
+        app.MapDeadLettersApi();
         app.MapOfficeWeb();
     }
 }
