@@ -16,7 +16,7 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
         return [.. source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, @"\{(\w+)(:int)?\}",
+                .Select(m => (m, System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, @"\{(\w+)(:int|:long)?\}",
                     x => x.Groups[2].Success ? "1" : "abc"), e)))];
     }
 
