@@ -70,5 +70,6 @@ public static class Extensions
         app.MapExportsApi();
         app.MapReportsApi();
         app.MapReviewsApi();
+        app.MapDeadLettersApi();
     }
 }
