@@ -67,5 +67,6 @@ public static class Extensions
         app.MapSummariesApi();
         app.MapExportsApi();
         app.MapReviewsApi();
+        app.MapDeadLettersApi();
     }
 }
