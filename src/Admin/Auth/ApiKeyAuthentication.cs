@@ -79,7 +79,8 @@ public static class AuthPolicies
             Microsoft.AspNetCore.Identity.PasswordHasher<Core.Access.OfficeUser>>();
         services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "API key or office sign-in", o => o.ForwardDefaultSelector = http =>
-                http.Request.Path.StartsWithSegments("/api")
+                http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi")
+                || http.Request.Path.StartsWithSegments("/swagger")
                 || http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                 || http.Request.Headers.Authorization.Any(a => a?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
                     ? ApiKeyAuthenticationHandler.SchemeName

@@ -17,7 +17,7 @@ public sealed class IndexModel(YouthMonthDb db, TimeProvider clock) : OfficePage
     public IReadOnlyList<ReportingPeriod> Periods { get; private set; } = [];
     public CampaignSummary? Period { get; private set; }
     public CampaignSummary? Whole { get; private set; }
-    public IReadOnlyList<ReportReviewResponse> Reports { get; private set; } = [];
+    public IReadOnlyList<YouthMonth.Core.Reporting.ReportDetails> Reports { get; private set; } = [];
 
     public async Task OnGetAsync(int? campaignId, int? periodId, CancellationToken ct)
     {
@@ -30,8 +30,9 @@ public sealed class IndexModel(YouthMonthDb db, TimeProvider clock) : OfficePage
         if (period is not null)
         {
             Period = await SummaryQuery.ComputeAsync(db, Campaign.Id, period.Id, now, ct);
-            Reports = Take<Page<ReportReviewResponse>>(
-                (await ReviewsApi.ListReports(db, period.Id, null, 1, Paging.MaxPageSize, ct)).Result)?.Items ?? [];
+            var reports = Take<Page<YouthMonth.Core.Reporting.ReportDetails>>(
+                (await ReportsApi.ListReports(db, null, period.Id, null, null, null, null, null, 1, Paging.MaxPageSize, ct)).Result)?.Items ?? [];
+            Reports = [.. reports.Where(r => r.Status != YouthMonth.Core.Reporting.ReportStatus.Draft)];
         }
         Whole = await SummaryQuery.ComputeAsync(db, Campaign.Id, null, now, ct);
     }
