@@ -119,8 +119,7 @@ public sealed class ChatProcessor(
             row.ProcessedAt = now;
             Outbox.Add(db, row.Channel, row.ChatId, new OutgoingMessage
             {
-                Text = "Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn này. Bạn vui lòng gửi lại sau ít phút; " +
-                       "nếu vẫn lỗi, hãy báo cho văn phòng Đoàn.",
+                Text = MessagingTexts.Failed,
             }, now, dedupKey: $"inbox-failed:{inboxId}");
         }
         await db.SaveChangesAsync(ct);
