@@ -69,5 +69,6 @@ public static class Extensions
         app.MapSummariesApi();
         app.MapExportsApi();
         app.MapReviewsApi();
+        app.MapDeadLettersApi();
     }
 }

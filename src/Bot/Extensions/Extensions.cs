@@ -13,6 +13,7 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Logging.AddJsonConsoleInProduction(builder.Environment);
         builder.AddChannels();
+        builder.AddMessagingReliability();
         builder.AddDialogs();
         builder.AddScheduling();
         builder.AddSummaries();
