@@ -54,8 +54,14 @@ public sealed class LocalChatOptions
     public const string Section = "Local";
 
     /// <summary>
-    /// Anyone who can reach /chat can speak as any chat id, so it is on by default only when neither Telegram nor
-    /// Zalo is configured (development and demos). Set true or false to decide explicitly.
+    /// Anyone who can reach /chat can speak as any chat id, contact or leader chat, so it is off unless set to
+    /// true explicitly (scripts/run.sh does, for the demo). Having no Telegram or Zalo token never turns it on.
     /// </summary>
-    public bool? Enabled { get; set; }
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// Required (header X-Local-Key, or the page asks for it) from any caller that is not this machine, and from
+    /// requests that came through a proxy; without a key such callers get 403.
+    /// </summary>
+    public string? Key { get; set; }
 }
