@@ -16,6 +16,13 @@ public static class PlanRules
 
     public const int MaxNameLength = 300;
 
+    /// <summary>
+    /// Default days before the campaign's first day a period may be due (preparation steps: Tân Phú asks for units'
+    /// plans by 24/02 for a month starting 26/02). Each campaign sets its own in <see cref="Campaign.LeadDays"/>.
+    /// </summary>
+    public const int DefaultLeadDays = 7;
+    public const int MaxLeadDays = 60;
+
     /// <summary>A required text: present, NFC-normalised, not too long. Returns the cleaned value.</summary>
     public static string? RequiredText(FieldErrors errors, string field, string? value, int maxLength = MaxNameLength)
     {
@@ -39,8 +46,10 @@ public static class PlanRules
             errors.Add(field, $"Múi giờ \"{zoneId}\" không tồn tại; dùng tên IANA, ví dụ {VietnamTime.DefaultTimeZoneId}.");
     }
 
-    public static void CampaignDates(FieldErrors errors, string prefix, DateOnly start, DateOnly end)
+    public static void CampaignDates(FieldErrors errors, string prefix, DateOnly start, DateOnly end, int leadDays = 0)
     {
+        if (leadDays is < 0 or > MaxLeadDays)
+            errors.Add(FieldErrors.Join(prefix, "leadDays"), $"Số ngày chuẩn bị trước đợt từ 0 đến {MaxLeadDays}.");
         if (end < start)
             errors.Add(FieldErrors.Join(prefix, "endDate"), "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.");
     }
@@ -56,25 +65,28 @@ public static class PlanRules
 
     /// <summary>
     /// A period's window may start before the campaign (Cần Thơ's week 1 runs 24/02–01/3 for a month starting
-    /// 01/3) but must touch it; its deadline must fall between the campaign's first day and
-    /// <see cref="DeadlineDaysAfterEnd"/> days after its last day.
+    /// 01/3) but must touch it or the <paramref name="leadDays"/> before it; its deadline must fall between
+    /// <paramref name="leadDays"/> days before the campaign's first day and <see cref="DeadlineDaysAfterEnd"/> days
+    /// after its last day.
     /// </summary>
     public static void Period(FieldErrors errors, string prefix, DateOnly windowStart, DateOnly windowEnd, DateTime deadline,
-        DateOnly campaignStart, DateOnly campaignEnd)
+        DateOnly campaignStart, DateOnly campaignEnd, int leadDays = 0)
     {
+        var earliest = campaignStart.AddDays(-Math.Clamp(leadDays, 0, MaxLeadDays));
         if (windowEnd < windowStart)
             errors.Add(FieldErrors.Join(prefix, "windowEnd"), "Ngày cuối kỳ báo cáo phải bằng hoặc sau ngày đầu kỳ.");
-        else if (windowEnd < campaignStart || windowStart > campaignEnd)
+        else if (windowEnd < earliest || windowStart > campaignEnd)
             errors.Add(FieldErrors.Join(prefix, "windowStart"),
                 $"Kỳ báo cáo {VietnamTime.FormatDate(windowStart)}–{VietnamTime.FormatDate(windowEnd)} nằm ngoài thời gian đợt "
                 + $"{VietnamTime.FormatDate(campaignStart)}–{VietnamTime.FormatDate(campaignEnd)}.");
         if (deadline.Kind != DateTimeKind.Unspecified)
             errors.Add(FieldErrors.Join(prefix, "deadline"), "Ghi hạn nộp theo giờ địa phương, không kèm múi giờ (ví dụ 2024-03-08T11:00:00).");
         var day = DateOnly.FromDateTime(deadline);
-        if (day < campaignStart || day > campaignEnd.AddDays(DeadlineDaysAfterEnd))
+        if (day < earliest || day > campaignEnd.AddDays(DeadlineDaysAfterEnd))
             errors.Add(FieldErrors.Join(prefix, "deadline"),
                 $"Hạn nộp {VietnamTime.FormatDate(day)} nằm ngoài thời gian đợt ({VietnamTime.FormatDate(campaignStart)}–"
-                + $"{VietnamTime.FormatDate(campaignEnd)}, cho phép trễ tối đa {DeadlineDaysAfterEnd} ngày sau khi kết thúc).");
+                + $"{VietnamTime.FormatDate(campaignEnd)}, cho phép sớm tối đa {(campaignStart.DayNumber - earliest.DayNumber)} ngày trước khi bắt đầu "
+                + $"(leadDays) và trễ tối đa {DeadlineDaysAfterEnd} ngày sau khi kết thúc).");
     }
 
     public static void Category(FieldErrors errors, string field, string? code, bool required)
@@ -108,5 +120,33 @@ public static class PlanRules
         if (string.IsNullOrWhiteSpace(code)) { errors.Add(field, "Không được để trống."); return; }
         if (code.Length > 64 || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
             errors.Add(field, "Mã chỉ số chỉ gồm chữ thường không dấu, số và dấu gạch dưới (ví dụ \"trees\"), tối đa 64 ký tự.");
+    }
+
+    /// <summary>One period as the clash check sees it; <see cref="Prefix"/> null for a stored period that is not being edited.</summary>
+    public sealed record PeriodSlot(string? Prefix, PeriodKind Kind, string? Label, DateOnly WindowStart, DateOnly WindowEnd);
+
+    /// <summary>
+    /// Two periods of one campaign may not share a name, nor (same kind) overlapping windows: a report would not
+    /// know which one it belongs to. Final reports are exempt from the overlap rule: several of them legitimately
+    /// cover the whole month (Tân Phú's "Báo cáo kết quả…" and "Báo cáo số liệu trực tuyến"). Errors go to the
+    /// period being edited (the later one of a pair in a document), naming the other.
+    /// </summary>
+    public static void PeriodClashes(FieldErrors errors, IReadOnlyList<PeriodSlot> periods)
+    {
+        static string Window(PeriodSlot p) => $"{VietnamTime.FormatDate(p.WindowStart)}–{VietnamTime.FormatDate(p.WindowEnd)}";
+        for (var i = 0; i < periods.Count; i++)
+        for (var j = 0; j < periods.Count; j++)
+        {
+            var (a, b) = (periods[i], periods[j]);
+            // Report on a when it is edited and b is stored, or both are in the document and b comes first.
+            if (i == j || a.Prefix is null || (b.Prefix is not null && j > i)) continue;
+            if (a.WindowEnd < a.WindowStart || b.WindowEnd < b.WindowStart) continue;
+            var other = b.Prefix is null ? $"kỳ \"{b.Label}\"" : $"kỳ \"{b.Label}\" ({b.Prefix})";
+            if (!string.IsNullOrEmpty(a.Label) && PlanValidator.UnitKey(a.Label) == PlanValidator.UnitKey(b.Label ?? ""))
+                errors.Add(FieldErrors.Join(a.Prefix, "label"), $"Tên kỳ \"{a.Label}\" trùng với {other}; mỗi kỳ cần một tên riêng.");
+            if (a.Kind == b.Kind && a.Kind != PeriodKind.Final && a.WindowStart <= b.WindowEnd && b.WindowStart <= a.WindowEnd)
+                errors.Add(FieldErrors.Join(a.Prefix, "windowStart"),
+                    $"Kỳ \"{a.Label}\" ({Window(a)}) trùng thời gian với {other} ({Window(b)}) cùng loại {a.Kind}.");
+        }
     }
 }

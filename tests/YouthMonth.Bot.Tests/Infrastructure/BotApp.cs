@@ -37,6 +37,8 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
         ["Zalo:EmptyPollDelayMs"] = "50",
         // Quartz only where a test asks for it (Scheduling:Enabled = true).
         ["Scheduling:Enabled"] = "false",
+        // The local chat is off unless enabled explicitly; most channel tests talk through it.
+        ["Local:Enabled"] = "true",
     };
 
     /// <summary>A fake clock for the domain (NotBefore, deadlines); null keeps the real clock.</summary>
