@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # Development logs every SQL command and request; keep the console readable.
 quiet=(env Logging__LogLevel__Default=Warning)
-hosts=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning")
+hosts=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning" "Logging__LogLevel__Npgsql=Warning")
 
 if [ -z "${ConnectionStrings__YouthMonth:-}" ]; then
   source scripts/db.sh
@@ -48,7 +48,8 @@ trap stop INT TERM EXIT
 
 "${hosts[@]}" ASPNETCORE_URLS="http://127.0.0.1:$admin_port" dotnet "$admin_dll" &
 admin_pid=$!; pids+=("$admin_pid")
-"${hosts[@]}" ASPNETCORE_URLS="http://127.0.0.1:$bot_port" dotnet "$bot_dll" &
+# The local web chat is for this demo only: it is off unless enabled, and needs Local__Key off this machine.
+"${hosts[@]}" Local__Enabled=true ASPNETCORE_URLS="http://127.0.0.1:$bot_port" dotnet "$bot_dll" &
 bot_pid=$!; pids+=("$bot_pid")
 
 # Waits until a local port answers /health/live (bash's /dev/tcp: no curl needed).

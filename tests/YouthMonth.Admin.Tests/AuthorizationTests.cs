@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using YouthMonth.Admin.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
         return [.. source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, @"\{(\w+)(:int)?\}",
+                .Select(m => (m, System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, @"\{(\w+)(:int|:long)?\}",
                     x => x.Groups[2].Success ? "1" : "abc"), e)))];
     }
 
@@ -91,14 +92,34 @@ public sealed class AuthorizationTests(AdminApp app) : IClassFixture<AdminApp>
     }
 
     [Fact]
-    public async Task Swagger_ui_and_the_openapi_document_are_public_and_describe_the_key_header()
+    public async Task Outside_development_the_openapi_document_needs_a_key_and_describes_the_key_header()
     {
-        var client = app.AnonymousClient();
-        var ui = await client.GetAsync("/swagger/index.html");
+        var anonymous = app.AnonymousClient();
+        var ui = await anonymous.GetAsync("/swagger/index.html");
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
-        var doc = await (await client.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+
+        var viewer = await app.ClientAsync(ApiRole.Viewer);
+        var doc = await (await viewer.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
         Assert.Contains("X-Api-Key", doc);
         Assert.Contains("/api/plan/import", doc);
         Assert.Contains("/api/campaigns/{campaignId}/periods/generate", doc);
+    }
+
+    [Theory]
+    [InlineData("Anonymous", HttpStatusCode.OK, HttpStatusCode.OK)]
+    [InlineData("ApiKey", HttpStatusCode.OK, HttpStatusCode.Unauthorized)]
+    // Off: nothing is served; like any unknown path, the fallback policy answers 401 without a key, 404 with one.
+    [InlineData("Off", HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized)]
+    public async Task ApiDocs_Access_decides_who_reads_swagger_and_the_document(string access, HttpStatusCode ui, HttpStatusCode doc)
+    {
+        await using var configured = app.WithWebHostBuilder(b => b.UseSetting("ApiDocs:Access", access));
+        var anonymous = configured.CreateClient();
+        Assert.Equal(ui, (await anonymous.GetAsync("/swagger/index.html")).StatusCode);
+        Assert.Equal(doc, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        var key = (await app.ClientAsync(ApiRole.Viewer)).DefaultRequestHeaders.GetValues("X-Api-Key").Single();
+        var viewer = configured.CreateClient();
+        viewer.DefaultRequestHeaders.Add("X-Api-Key", key);
+        Assert.Equal(access == "Off" ? HttpStatusCode.NotFound : HttpStatusCode.OK, (await viewer.GetAsync("/openapi/v1.json")).StatusCode);
     }
 }

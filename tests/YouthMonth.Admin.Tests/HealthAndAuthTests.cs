@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using YouthMonth.Admin.Tests.Infrastructure;
 
 namespace YouthMonth.Admin.Tests;
@@ -16,10 +20,29 @@ public sealed class HealthAndAuthTests(AdminApp app) : IClassFixture<AdminApp>
     }
 
     [Fact]
-    public async Task Openapi_document_is_public()
+    public async Task Outside_development_the_entity_framework_and_npgsql_logs_are_at_warning()
     {
-        var response = await app.AnonymousClient().GetAsync("/openapi/v1.json");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The host's own filter rules decide; an enable-everything provider shows what they let through.
+        var rules = app.Services.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>();
+        using var factory = new LoggerFactory([new AllLevels()], rules);
+        Assert.False(factory.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Information));
+        Assert.False(factory.CreateLogger("Npgsql.Command").IsEnabled(LogLevel.Information));
+        Assert.True(factory.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Warning));
+        Assert.True(factory.CreateLogger("YouthMonth.Admin.Apis").IsEnabled(LogLevel.Information));
+
+        // An explicit level still wins.
+        await using var verbose = app.WithWebHostBuilder(b => b.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Information"));
+        using var verboseFactory = new LoggerFactory([new AllLevels()], verbose.Services.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>());
+        Assert.True(verboseFactory.CreateLogger("Microsoft.EntityFrameworkCore.Database.Command").IsEnabled(LogLevel.Information));
+    }
+
+    private sealed class AllLevels : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+        public void Dispose() { }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) { }
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public static class PeriodsApi
         var period = new ReportingPeriod { Label = "", CampaignId = campaign.Id };
         var zone = VietnamTime.Zone(campaign.Organisation!.TimeZoneId);
         Apply(period, request, campaign, zone, errors);
+        if (!errors.Any) await CheckClashesAsync(db, period, errors, ct);
         if (errors.Any) return ApiResults.Invalid(errors);
         db.Periods.Add(period);
         await db.SaveChangesAsync(ct);
@@ -99,6 +100,7 @@ public static class PeriodsApi
         if (request.CampaignId is { } cid && cid != period.CampaignId) errors.Add("campaignId", "Không chuyển kỳ báo cáo sang đợt khác được.");
         var zone = VietnamTime.Zone(period.Campaign!.Organisation!.TimeZoneId);
         Apply(period, request, period.Campaign, zone, errors);
+        if (!errors.Any) await CheckClashesAsync(db, period, errors, ct);
         if (errors.Any) return ApiResults.Invalid(errors);
         db.Expect(period, version!.Value);
         await db.SaveChangesAsync(ct);
@@ -142,6 +144,15 @@ public static class PeriodsApi
         foreach (var p in generated) campaign.Periods.Add(p);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(generated.Select(p => PeriodResponse.From(p, zone)).ToList());
+    }
+
+    /// <summary>Same name or (same kind) overlapping window as another period of the campaign: see <see cref="PlanRules.PeriodClashes"/>.</summary>
+    private static async Task CheckClashesAsync(YouthMonthDb db, ReportingPeriod period, FieldErrors errors, CancellationToken ct)
+    {
+        var others = await db.Periods.AsNoTracking().Where(x => x.CampaignId == period.CampaignId && x.Id != period.Id).ToListAsync(ct);
+        PlanRules.PeriodClashes(errors, [
+            new PlanRules.PeriodSlot("", period.Kind, period.Label, period.WindowStart, period.WindowEnd),
+            .. others.Select(o => new PlanRules.PeriodSlot(null, o.Kind, o.Label, o.WindowStart, o.WindowEnd))]);
     }
 
     private static void Apply(ReportingPeriod p, PeriodRequest r, Campaign campaign, TimeZoneInfo zone, FieldErrors errors)

@@ -26,12 +26,14 @@ public static class Extensions
         {
             // Enums travel as names; "kind": 2 is rejected rather than silently meaning something.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // U+0000 and lone surrogates would reach PostgreSQL and fail there; refused here, naming the field.
+            o.SerializerOptions.Converters.Add(new Core.Text.StorableStringConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         InviteOptions.Register(builder.Services);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddApiDocs();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        builder.Logging.AddJsonConsoleInProduction(builder.Environment);
+        builder.Logging.AddJsonConsoleInProduction(builder.Environment, builder.Configuration);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app) =>
@@ -41,11 +43,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "swagger";
-            o.SwaggerEndpoint("/openapi/v1.json", "YouthMonth Admin API");
-        });
+        app.UseApiDocsUi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseBodyLimits();
@@ -53,7 +51,7 @@ public static class Extensions
 
     public static void MapAdminApis(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        app.MapApiDocs();
         app.MapOrganisationsApi();
         app.MapCampaignsApi();
         app.MapPeriodsApi();
@@ -69,5 +67,6 @@ public static class Extensions
         app.MapSummariesApi();
         app.MapExportsApi();
         app.MapReviewsApi();
+        app.MapDeadLettersApi();
     }
 }

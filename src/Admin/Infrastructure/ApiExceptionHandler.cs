@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using YouthMonth.Core.Plan;
+using YouthMonth.Core.Text;
 
 namespace YouthMonth.Admin.Infrastructure;
 
@@ -26,6 +28,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             DbUpdateConcurrencyException => ApiResults.StaleVersion(),
             DbUpdateException { InnerException: PostgresException pg } => DatabaseProblem(pg),
             PostgresException pg => DatabaseProblem(pg),
+            // A lone surrogate that got past the JSON checks (a query value): Npgsql cannot encode it as UTF-8.
+            EncoderFallbackException => ApiResults.Invalid("request", StorableText.Problem),
             _ => null,
         };
         if (result is null) return false;
@@ -39,7 +43,11 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     {
         var path = json.Path is null or "$" ? "" : json.Path.TrimStart('$').TrimStart('.');
         var message = "Giá trị không đúng kiểu hoặc JSON không hợp lệ.";
-        if (MissingRequired().Match(json.Message) is { Success: true } missing)
+        if (json is UnstorableTextException)
+        {
+            message = StorableText.Problem;
+        }
+        else if (MissingRequired().Match(json.Message) is { Success: true } missing)
         {
             path = FieldErrors.Join(path, missing.Groups["name"].Value);
             message = "Trường bắt buộc bị thiếu.";
@@ -92,6 +100,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             $"Trùng với một bản ghi đã có ({FieldOf(pg.ConstraintName)}).", FieldOf(pg.ConstraintName)),
         PostgresErrorCodes.ForeignKeyViolation => ApiResults.Conflict(
             "Bản ghi đang được dùng ở nơi khác (ví dụ đã có báo cáo) hoặc tham chiếu tới bản ghi không tồn tại.", null),
+        // The last line for U+0000 in text that the input checks missed (a query value): PostgreSQL refuses it.
+        PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
+            ApiResults.Invalid(pg.ColumnName ?? "request", StorableText.Problem),
         PostgresErrorCodes.CheckViolation or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.NotNullViolation =>
             ApiResults.Invalid(FieldOf(pg.ConstraintName ?? pg.ColumnName), "Giá trị không hợp lệ."),
         _ => null,

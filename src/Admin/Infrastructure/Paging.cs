@@ -19,14 +19,26 @@ public static class Paging
         return (page ?? 1, pageSize ?? DefaultPageSize);
     }
 
+    /// <summary>
+    /// Rows before the page, in 64 bits: (page - 1) × pageSize overflows an int from page ≈ 4.3 million (500 a page),
+    /// which gave a negative OFFSET (500) or, wrapped positive, the wrong page. Past int.MaxValue rows the page is empty.
+    /// </summary>
+    public static int? Offset(int page, int pageSize)
+    {
+        var offset = ((long)page - 1) * pageSize;
+        return offset is >= 0 and <= int.MaxValue ? (int)offset : null;
+    }
+
     public static async Task<Page<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> query, int page, int pageSize,
         Func<T, TOut> map, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = Offset(page, pageSize) is { } offset && offset < total
+            ? await query.Skip(offset).Take(pageSize).ToListAsync(ct)
+            : [];
         return new Page<TOut>([.. items.Select(map)], page, pageSize, total);
     }
 
     public static Page<TOut> ToPage<T, TOut>(this IReadOnlyList<T> all, int page, int pageSize, Func<T, TOut> map) =>
-        new([.. all.Skip((page - 1) * pageSize).Take(pageSize).Select(map)], page, pageSize, all.Count);
+        new(Offset(page, pageSize) is { } offset ? [.. all.Skip(offset).Take(pageSize).Select(map)] : [], page, pageSize, all.Count);
 }

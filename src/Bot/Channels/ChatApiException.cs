@@ -8,7 +8,7 @@ namespace YouthMonth.Bot.Channels;
 public sealed class ChatApiException(
     Channel channel, string method, int? errorCode, string description,
     TimeSpan? retryAfter = null, string? migrateToChatId = null, Exception? inner = null)
-    : Exception($"{channel} {method} failed: {(errorCode is null ? "" : errorCode + " ")}{description}", inner)
+    : Exception($"{channel} {method} failed: {(errorCode is null ? "" : errorCode + " ")}{description}", inner), IClassifiedFault
 {
     public Channel Channel { get; } = channel;
     public string Method { get; } = method;
@@ -21,6 +21,8 @@ public sealed class ChatApiException(
     public bool IsRateLimited => ErrorCode == 429;
     /// <summary>Network errors, timeouts and 5xx (except 501, a method the server does not have): worth another try later.</summary>
     public bool IsTransient => ErrorCode is null or (>= 500 and not 501);
+    /// <summary>For the inbox (e.g. a photo download): a rate limit passes too.</summary>
+    bool IClassifiedFault.IsTransient => IsTransient || IsRateLimited;
     /// <summary>The bot cannot write to this chat (blocked, never started, kicked).</summary>
     public bool IsUnreachable => ErrorCode == 403;
     public bool IsNotModified => ErrorCode == 400 && Description.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);

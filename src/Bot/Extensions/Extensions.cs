@@ -11,8 +11,9 @@ public static class Extensions
             ?? throw new InvalidOperationException("ConnectionStrings:YouthMonth is not set (see README).");
         builder.Services.AddYouthMonthCore(connectionString);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        builder.Logging.AddJsonConsoleInProduction(builder.Environment);
+        builder.Logging.AddJsonConsoleInProduction(builder.Environment, builder.Configuration);
         builder.AddChannels();
+        builder.AddMessagingReliability();
         builder.AddDialogs();
         builder.AddScheduling();
         builder.AddSummaries();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using YouthMonth.Core.Persistence;
@@ -9,14 +10,20 @@ namespace YouthMonth.Core.Messaging;
 /// Handles stored inbound messages: one chat at a time, in order, across any number of workers and hosts.
 /// A chat is claimed with a transaction-scoped advisory lock; the message, the dialog's changes and the replies
 /// commit in one transaction, so a crash in between leaves the message pending and nothing half-done.
+/// A passing failure (network, 5xx, timeout, database) is retried after the delays of <see cref="InboxRetryPolicy"/>
+/// while the chat's later messages wait behind it; a permanent one, or retries used up, dead-letters the message
+/// (see <see cref="DeadLetters"/>) and tells the chat so that it moves on.
 /// </summary>
 public sealed class ChatProcessor(
     IServiceScopeFactory scopes,
     TimeProvider clock,
-    ILogger<ChatProcessor> logger)
+    ILogger<ChatProcessor> logger,
+    InboxRetryPolicy? retryPolicy = null)
 {
-    /// <summary>After this many failures a message is set aside (with an apology to the chat) so the chat moves on.</summary>
-    public const int MaxAttempts = 5;
+    /// <summary>Limits of the chat_accounts columns: a longer name or id from a platform is cut, not refused.</summary>
+    public const int DisplayNameLimit = 200, UserIdLimit = 64;
+
+    private readonly InboxRetryPolicy _retry = retryPolicy ?? InboxRetryPolicy.Default;
 
     private sealed record Candidate(long Id, string Channel, string ChatId);
 
@@ -26,12 +33,15 @@ public sealed class ChatProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<YouthMonthDb>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
 
         // Columns by their snake_case names: the naming convention maps them to Candidate's properties.
+        // A chat whose oldest message waits for a retry is skipped as a whole, so its order is kept.
         var candidates = await db.Database.SqlQuery<Candidate>($"""
             SELECT id, channel, chat_id FROM (
-                SELECT DISTINCT ON (channel, chat_id) id, channel, chat_id
+                SELECT DISTINCT ON (channel, chat_id) id, channel, chat_id, not_before
                 FROM inbox WHERE processed_at IS NULL ORDER BY channel, chat_id, id) oldest
+            WHERE not_before IS NULL OR not_before <= {now}
             ORDER BY id LIMIT 32
             """).ToListAsync(ct);
 
@@ -49,8 +59,9 @@ public sealed class ChatProcessor(
                     ORDER BY id LIMIT 1 FOR UPDATE
                     """)
                 .SingleOrDefaultAsync(ct);
-            if (row is null) continue;
+            if (row is null || row.NotBefore > now) continue;
 
+            await tx.CreateSavepointAsync("handle", ct);
             try
             {
                 await HandleAsync(scope.ServiceProvider, db, row, ct);
@@ -58,8 +69,7 @@ public sealed class ChatProcessor(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                await tx.RollbackAsync(CancellationToken.None);
-                await RecordFailureAsync(row.Id, ex, ct);
+                await RecordFailureAsync(db, tx, row.Id, ex, ct);
             }
             return true;
         }
@@ -87,8 +97,8 @@ public sealed class ChatProcessor(
             chat = new ChatAccount { Channel = message.Channel, ChatId = message.ChatId, ChatType = message.ChatType, CreatedAt = now };
             db.ChatAccounts.Add(chat);
         }
-        chat.UserId ??= message.UserId;
-        chat.DisplayName = message.UserName ?? chat.DisplayName;
+        chat.UserId ??= Cut(message.UserId, UserIdLimit);
+        chat.DisplayName = Cut(message.UserName, DisplayNameLimit) ?? chat.DisplayName;
         chat.LastSeenAt = now;
         // A person writing to the bot can be reached again.
         chat.UnreachableSince = null;
@@ -101,28 +111,74 @@ public sealed class ChatProcessor(
         foreach (var reply in conversation.Replies)
             Outbox.Add(db, chat.Channel, chat.ChatId, reply, now);
         row.ProcessedAt = now;
+        row.NotBefore = null;
         row.Attempts++;
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task RecordFailureAsync(long inboxId, Exception ex, CancellationToken ct)
+    /// <summary>Cuts at a character boundary that does not split a surrogate pair.</summary>
+    private static string? Cut(string? text, int limit)
     {
-        logger.LogError(ex, "Handling inbox message {InboxId} failed", inboxId);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<YouthMonthDb>();
-        var row = await db.Inbox.SingleAsync(r => r.Id == inboxId, ct);
-        row.Attempts++;
-        row.LastError = $"{ex.GetType().Name}: {ex.Message}";
-        if (row.Attempts >= MaxAttempts)
+        if (text is null || text.Length <= limit) return text;
+        var end = char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+        return text[..end];
+    }
+
+    /// <summary>
+    /// Undoes the attempt (back to the savepoint, still holding the chat) and records it: a retry time, or the dead
+    /// letter and an honest reply. When even that fails (the database is gone) the row stays as it was and is
+    /// picked up again once the database answers.
+    /// </summary>
+    private async Task RecordFailureAsync(YouthMonthDb db, IDbContextTransaction tx, long inboxId, Exception ex, CancellationToken ct)
+    {
+        var transient = Faults.IsTransient(ex);
+        try
         {
+            db.ChangeTracker.Clear();
+            await tx.RollbackToSavepointAsync("handle", ct);
+            var row = await db.Inbox.SingleAsync(r => r.Id == inboxId, ct);
             var now = clock.GetUtcNow();
-            row.ProcessedAt = now;
-            Outbox.Add(db, row.Channel, row.ChatId, new OutgoingMessage
+            row.Attempts++;
+            row.LastError = Cut($"{ex.GetType().Name}: {ex.Message}", 2000);
+            var delay = transient ? _retry.DelayAfter(row.Attempts) : null;
+            if (delay is { } wait)
             {
-                Text = "Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn này. Bạn vui lòng gửi lại sau ít phút; " +
-                       "nếu vẫn lỗi, hãy báo cho văn phòng Đoàn.",
-            }, now, dedupKey: $"inbox-failed:{inboxId}");
+                logger.LogWarning(ex, "Handling inbox message {InboxId} failed (attempt {Attempt}); next try in {Seconds}s",
+                    inboxId, row.Attempts, wait.TotalSeconds);
+                row.NotBefore = now + wait;
+                // Said once, when the wait becomes noticeable: the message is kept, nothing to resend.
+                if (wait >= TimeSpan.FromSeconds(30))
+                    await Outbox.TryEnqueueAsync(db, row.Channel, row.ChatId, new OutgoingMessage { Text = Texts.Delayed },
+                        $"inbox-delayed:{inboxId}", now, ct);
+            }
+            else
+            {
+                logger.LogError(ex, "Inbox message {InboxId} failed for good after {Attempts} attempt(s) ({Kind}); dead-lettered",
+                    inboxId, row.Attempts, transient ? "transient, retries used up" : "permanent");
+                row.ProcessedAt = now;
+                row.DeadLetteredAt = now;
+                row.NotBefore = null;
+                await Outbox.TryEnqueueAsync(db, row.Channel, row.ChatId, new OutgoingMessage { Text = Texts.DeadLettered },
+                    $"inbox-dead:{inboxId}:{row.Attempts}", now, ct);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
+        catch (Exception recordEx) when (recordEx is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Handling inbox message {InboxId} failed, and so did recording it ({Error}); it stays pending",
+                inboxId, recordEx.Message);
+        }
+    }
+
+    public static class Texts
+    {
+        public const string Delayed =
+            "Hệ thống đang gặp sự cố tạm thời nên chưa xử lý được tin nhắn vừa rồi của bạn. Tin nhắn đã được lưu lại " +
+            "và sẽ được tự động xử lý lại trong vài phút; bạn không cần gửi lại.";
+
+        public const string DeadLettered =
+            "Xin lỗi, hệ thống chưa xử lý được tin nhắn vừa rồi của bạn. Tin nhắn đã được lưu lại để văn phòng Đoàn " +
+            "kiểm tra và xử lý lại. Nếu việc gấp, bạn vui lòng liên hệ trực tiếp văn phòng Đoàn.";
     }
 }

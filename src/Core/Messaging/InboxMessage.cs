@@ -17,4 +17,8 @@ public class InboxMessage
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>After a passing failure (network, 5xx, timeout, database) the next try is not before this moment.</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+    /// <summary>Set when the message failed for good (also <see cref="ProcessedAt"/>, so the chat moves on); see DeadLetters.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; set; }
 }

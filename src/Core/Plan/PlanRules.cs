@@ -109,4 +109,32 @@ public static class PlanRules
         if (code.Length > 64 || !code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
             errors.Add(field, "Mã chỉ số chỉ gồm chữ thường không dấu, số và dấu gạch dưới (ví dụ \"trees\"), tối đa 64 ký tự.");
     }
+
+    /// <summary>One period as the clash check sees it; <see cref="Prefix"/> null for a stored period that is not being edited.</summary>
+    public sealed record PeriodSlot(string? Prefix, PeriodKind Kind, string? Label, DateOnly WindowStart, DateOnly WindowEnd);
+
+    /// <summary>
+    /// Two periods of one campaign may not share a name, nor (same kind) overlapping windows: a report would not
+    /// know which one it belongs to. Final reports are exempt from the overlap rule: several of them legitimately
+    /// cover the whole month (Tân Phú's "Báo cáo kết quả…" and "Báo cáo số liệu trực tuyến"). Errors go to the
+    /// period being edited (the later one of a pair in a document), naming the other.
+    /// </summary>
+    public static void PeriodClashes(FieldErrors errors, IReadOnlyList<PeriodSlot> periods)
+    {
+        static string Window(PeriodSlot p) => $"{VietnamTime.FormatDate(p.WindowStart)}–{VietnamTime.FormatDate(p.WindowEnd)}";
+        for (var i = 0; i < periods.Count; i++)
+        for (var j = 0; j < periods.Count; j++)
+        {
+            var (a, b) = (periods[i], periods[j]);
+            // Report on a when it is edited and b is stored, or both are in the document and b comes first.
+            if (i == j || a.Prefix is null || (b.Prefix is not null && j > i)) continue;
+            if (a.WindowEnd < a.WindowStart || b.WindowEnd < b.WindowStart) continue;
+            var other = b.Prefix is null ? $"kỳ \"{b.Label}\"" : $"kỳ \"{b.Label}\" ({b.Prefix})";
+            if (!string.IsNullOrEmpty(a.Label) && PlanValidator.UnitKey(a.Label) == PlanValidator.UnitKey(b.Label ?? ""))
+                errors.Add(FieldErrors.Join(a.Prefix, "label"), $"Tên kỳ \"{a.Label}\" trùng với {other}; mỗi kỳ cần một tên riêng.");
+            if (a.Kind == b.Kind && a.Kind != PeriodKind.Final && a.WindowStart <= b.WindowEnd && b.WindowStart <= a.WindowEnd)
+                errors.Add(FieldErrors.Join(a.Prefix, "windowStart"),
+                    $"Kỳ \"{a.Label}\" ({Window(a)}) trùng thời gian với {other} ({Window(b)}) cùng loại {a.Kind}.");
+        }
+    }
 }

@@ -53,6 +53,8 @@ public static class PlanValidator
             if (p.Kind == PeriodKind.Weekly && p.Number is not > 0)
                 errors.Add($"campaign.periods[{i}].number", "Kỳ báo cáo tuần cần số tuần (1, 2, …).");
         }
+        PlanRules.PeriodClashes(errors, [.. c.Periods.Select((p, i) => new PlanRules.PeriodSlot(
+            $"campaign.periods[{i}]", p.Kind, VietnameseText.Clean(p.Label), p.WindowStart, p.WindowEnd))]);
 
         var metricCodes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < c.Metrics.Count; i++)

@@ -20,6 +20,13 @@ public static class UnitCsv
     {
         var rows = new List<UnitCsvRow>();
         var errors = new FieldErrors();
+        // PostgreSQL cannot store U+0000; name the first line that has one rather than fail on saving.
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            var line = text.AsSpan(0, nul).Count('\n') + 1;
+            errors.Add($"line {line}", $"Dòng {line}: {Text.StorableText.Problem}");
+            return (rows, errors);
+        }
         var options = new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true };
         using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), options);
         try

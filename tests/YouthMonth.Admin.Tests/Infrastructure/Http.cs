@@ -32,6 +32,9 @@ public static class Http
         return string.Join(" ", errors![field]!.AsArray().Select(m => (string?)m));
     }
 
+    public static async Task<string> AssertFieldErrorAsync(this Task<HttpResponseMessage> call, string field) =>
+        await (await call).AssertFieldErrorAsync(field);
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

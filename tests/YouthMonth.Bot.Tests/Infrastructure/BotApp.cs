@@ -37,6 +37,8 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
         ["Zalo:EmptyPollDelayMs"] = "50",
         // The Hangfire server only where a test asks for it (Scheduling:Enabled = true).
         ["Scheduling:Enabled"] = "false",
+        // The local chat is off unless enabled explicitly; most channel tests talk through it.
+        ["Local:Enabled"] = "true",
     };
 
     /// <summary>The plan tick every 2 s and the engine polling every second, instead of every minute and 5–15 s.</summary>

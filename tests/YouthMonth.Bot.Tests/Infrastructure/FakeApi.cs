@@ -28,6 +28,9 @@ public sealed class FakeApi : IAsyncDisposable
     /// <summary>Files served at GET /files/{name} (Telegram downloads, Zalo image URLs).</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
+    /// <summary>file name → a status to answer instead of the file (e.g. 502 while a file server is down); null serves it.</summary>
+    public Func<string, int?>? FileFailure { get; set; }
+
     private int _messageIds;
 
     private FakeApi(WebApplication app, string baseUrl)
@@ -60,7 +63,8 @@ public sealed class FakeApi : IAsyncDisposable
         if (path.StartsWith("/files/", StringComparison.Ordinal) || path.StartsWith("/file/", StringComparison.Ordinal))
         {
             var name = path[(path.LastIndexOf('/') + 1)..];
-            if (Files.TryGetValue(name, out var bytes)) await ctx.Response.Body.WriteAsync(bytes);
+            if (FileFailure?.Invoke(name) is { } failure) ctx.Response.StatusCode = failure;
+            else if (Files.TryGetValue(name, out var bytes)) await ctx.Response.Body.WriteAsync(bytes);
             else ctx.Response.StatusCode = 404;
             return;
         }

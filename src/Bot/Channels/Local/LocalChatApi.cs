@@ -1,8 +1,9 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using YouthMonth.Bot.Channels.Telegram;
-using YouthMonth.Bot.Channels.Zalo;
 using YouthMonth.Bot.Messaging;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Persistence;
@@ -26,20 +27,39 @@ public static class LocalChatApi
     public static void MapLocalChatApi(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("/local").AddEndpointFilter(async (ctx, next) =>
-            IsEnabled(ctx.HttpContext.RequestServices) ? await next(ctx) : TypedResults.NotFound());
+            Access(ctx.HttpContext) ?? await next(ctx));
         local.MapPost("/messages", SendMessageAsync);
         local.MapPost("/photos", SendPhotoAsync).DisableAntiforgery();
         local.MapGet("/messages", GetRepliesAsync);
         local.MapGet("/chats", GetChatsAsync);
-        app.MapGet("/chat", (IServiceProvider services) =>
-            IsEnabled(services) ? Results.Content(LocalChatPage.Html, "text/html; charset=utf-8") : Results.NotFound())
+        // The page itself holds no data; it asks for the key when the endpoints answer 403.
+        app.MapGet("/chat", (IOptions<LocalChatOptions> options) =>
+            options.Value.Enabled ? Results.Content(LocalChatPage.Html, "text/html; charset=utf-8") : Results.NotFound())
             .ExcludeFromDescription();
     }
 
-    public static bool IsEnabled(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<LocalChatOptions>>().Value.Enabled
-        ?? !(services.GetRequiredService<IOptions<TelegramOptions>>().Value.Enabled
-             || services.GetRequiredService<IOptions<ZaloOptions>>().Value.Enabled);
+    public const string KeyHeader = "X-Local-Key";
+
+    /// <summary>
+    /// Null when the request may use the local chat: it is enabled, and the caller is this machine or knows the key.
+    /// A request relayed by a proxy on this machine arrives from loopback, so a forwarding header counts as remote.
+    /// </summary>
+    public static IResult? Access(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<LocalChatOptions>>().Value;
+        if (!options.Enabled) return TypedResults.NotFound();
+        var remote = http.Connection.RemoteIpAddress;
+        var local = (remote is null || IPAddress.IsLoopback(remote))
+            && !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("Forwarded");
+        if (local) return null;
+        if (!string.IsNullOrEmpty(options.Key) && http.Request.Headers[KeyHeader].ToString() is { Length: > 0 } given
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(options.Key)))
+            return null;
+        return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần khóa của trò chuyện cục bộ",
+            detail: string.IsNullOrEmpty(options.Key)
+                ? "Trò chuyện cục bộ chỉ dùng được trên chính máy chủ này (chưa đặt Local:Key)."
+                : $"Gửi khóa trong tiêu đề {KeyHeader}.");
+    }
 
     public sealed record LocalMessageRequest(string? ChatId, string? Name, string? Text, string? CallbackData, bool Group = false, string? Id = null);
     public sealed record Accepted(bool Stored);

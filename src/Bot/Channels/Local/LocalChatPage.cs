@@ -73,12 +73,25 @@ function add(cls, text, choices, photoUrl) {
   $('log').scrollTop = $('log').scrollHeight;
 }
 
+// Off this machine the endpoints want the key (Local:Key): asked once, kept for the browser tab.
+let askedForKey = false;
+async function api(url, options = {}) {
+  const withKey = () => fetch(url, { ...options, headers: { ...(options.headers || {}), 'X-Local-Key': sessionStorage.getItem('ym.localKey') || '' } });
+  let res = await withKey();
+  if (res.status === 403 && !askedForKey) {
+    askedForKey = true;
+    const key = prompt('Nhập khóa trò chuyện cục bộ (Local:Key):');
+    if (key) { sessionStorage.setItem('ym.localKey', key); res = await withKey(); }
+  }
+  return res;
+}
+
 async function send(body) {
   const chatId = $('chatId').value.trim();
   if (!chatId) { alert('Nhập mã cuộc trò chuyện trước.'); return; }
   localStorage.setItem('ym.chatId', chatId); localStorage.setItem('ym.name', $('name').value);
   add('me', body.text);
-  const res = await fetch('/local/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  const res = await api('/local/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ chatId, name: $('name').value, group: $('group').checked, ...body }) });
   if (!res.ok) add('bot', 'Không gửi được: ' + JSON.stringify((await res.json()).errors || res.status));
 }
@@ -90,7 +103,7 @@ $('photo').onchange = async () => {
   const form = new FormData(); form.append('chatId', chatId); form.append('name', $('name').value);
   form.append('caption', $('text').value); form.append('file', f);
   add('me', '📷 ' + f.name + ($('text').value ? ' — ' + $('text').value : '')); $('text').value = '';
-  const res = await fetch('/local/photos', { method: 'POST', body: form });
+  const res = await api('/local/photos', { method: 'POST', body: form });
   if (!res.ok) add('bot', 'Không gửi được ảnh (' + res.status + ').');
   $('photo').value = '';
 };
@@ -100,14 +113,14 @@ async function poll() {
   if (chatId !== current) { current = chatId; after = 0; $('log').innerHTML = ''; }
   if (chatId) {
     try {
-      const res = await fetch('/local/messages?chatId=' + encodeURIComponent(chatId) + '&after=' + after);
+      const res = await api('/local/messages?chatId=' + encodeURIComponent(chatId) + '&after=' + after);
       if (res.ok) for (const m of await res.json()) { after = Math.max(after, m.id); add('bot', m.text, m.choices, m.photoUrl); }
     } catch (e) { /* the bot restarts; try again */ }
   }
   setTimeout(poll, 1000);
 }
 const known = {};
-fetch('/local/chats').then(r => r.json()).then(list => {
+api('/local/chats').then(r => r.json()).then(list => {
   for (const c of list) { known[c.chatId] = c; const o = document.createElement('option'); o.value = c.chatId;
     o.label = [c.displayName, c.boundTo].filter(Boolean).join(' — '); $('chats').appendChild(o); }
 });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using YouthMonth.Bot.Messaging;
 using YouthMonth.Core.Messaging;
 
@@ -7,10 +8,10 @@ namespace YouthMonth.Bot.Channels.Local;
 /// The local web chat has no platform to call: a message is delivered by marking its outbox row sent, and the
 /// page reads sent rows (GET /local/messages). So it takes the same path, pacing aside, as Telegram and Zalo.
 /// </summary>
-public sealed class LocalSender(IServiceProvider services) : IChannelSender
+public sealed class LocalSender(IOptions<LocalChatOptions> options) : IChannelSender
 {
     public Channel Channel => Channel.Local;
-    public bool Enabled => LocalChatApi.IsEnabled(services);
+    public bool Enabled => options.Value.Enabled;
     public bool NumbersChoices => true;
     public SendPacer Pacer { get; } = new(1000, TimeSpan.Zero, 1000);
 
