@@ -218,7 +218,7 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
 
         var list = await (await viewer.GetAsync($"/api/reports?periodId={Week2}&review=Returned").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal(report, (int)Assert.Single(list["items"]!.AsArray())!["id"]!);
-        await (await viewer.GetAsync("/api/reports")).AssertFieldErrorAsync("periodId");
+        await (await viewer.GetAsync("/api/reports?late=maybe")).AssertFieldErrorAsync("late");
 
         await admin.PostJsonAsync($"/api/reports/{report}/review", """{"decision": "Accepted"}""").AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(ReviewStatus.Accepted, (await db.Reports.AsNoTracking().SingleAsync(r => r.Id == report)).Review);

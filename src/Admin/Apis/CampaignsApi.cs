@@ -11,14 +11,14 @@ namespace YouthMonth.Admin.Apis;
 public sealed record CampaignRequest(
     int? OrganisationId, string? Name, string? Theme, string? PlanNumber, DateOnly? IssuedOn,
     DateOnly? StartDate, DateOnly? EndDate, CampaignStatus? Status, ReminderPolicy? Reminders,
-    bool? IncludeDefaultMetrics, uint? Version);
+    bool? IncludeDefaultMetrics, uint? Version, int? LeadDays = null);
 
 public sealed record CampaignResponse(
     int Id, int OrganisationId, string Name, string? Theme, string? PlanNumber, DateOnly? IssuedOn,
-    DateOnly StartDate, DateOnly EndDate, CampaignStatus Status, ReminderPolicy Reminders, uint Version) : IVersioned
+    DateOnly StartDate, DateOnly EndDate, CampaignStatus Status, ReminderPolicy Reminders, uint Version, int LeadDays) : IVersioned
 {
     public static CampaignResponse From(Campaign c) =>
-        new(c.Id, c.OrganisationId, c.Name, c.Theme, c.PlanNumber, c.IssuedOn, c.StartDate, c.EndDate, c.Status, c.Reminders, c.Version);
+        new(c.Id, c.OrganisationId, c.Name, c.Theme, c.PlanNumber, c.IssuedOn, c.StartDate, c.EndDate, c.Status, c.Reminders, c.Version, c.LeadDays);
 }
 
 /// <summary>
@@ -95,7 +95,7 @@ public static class CampaignsApi
             {
                 var periodErrors = new FieldErrors();
                 var local = VietnamTime.ToLocal(period.DeadlineUtc, zone);
-                PlanRules.Period(periodErrors, "", period.WindowStart, period.WindowEnd, local, campaign.StartDate, campaign.EndDate);
+                PlanRules.Period(periodErrors, "", period.WindowStart, period.WindowEnd, local, campaign.StartDate, campaign.EndDate, campaign.LeadDays);
                 var field = DateOnly.FromDateTime(local) < campaign.StartDate || period.WindowEnd < campaign.StartDate ? "startDate" : "endDate";
                 if (periodErrors.Any)
                     errors.Add(field, $"Kỳ báo cáo \"{period.Label}\" sẽ nằm ngoài thời gian đợt mới; sửa hoặc xóa kỳ đó trước.");
@@ -129,10 +129,11 @@ public static class CampaignsApi
         if (r.EndDate is null) errors.Add("endDate", "Không được để trống.");
         if (r.StartDate is { } start && r.EndDate is { } end)
         {
-            PlanRules.CampaignDates(errors, "", start, end);
+            PlanRules.CampaignDates(errors, "", start, end, r.LeadDays ?? c.LeadDays);
             c.StartDate = start;
             c.EndDate = end;
         }
+        c.LeadDays = r.LeadDays is >= 0 and <= PlanRules.MaxLeadDays ? r.LeadDays.Value : c.LeadDays;
         c.Status = r.Status ?? c.Status;
         if (r.Reminders is { } reminders)
         {

@@ -7,11 +7,14 @@ using YouthMonth.Core.Plan;
 
 namespace YouthMonth.Admin.Apis;
 
-public sealed record OrganisationRequest(string? Name, string? ParentName, string? Place, string? TimeZone, uint? Version);
+/// <remarks><see cref="Letterhead"/>: header lines, document code, signer and recipients of the compiled report; null keeps the current one.</remarks>
+public sealed record OrganisationRequest(string? Name, string? ParentName, string? Place, string? TimeZone, uint? Version,
+    Letterhead? Letterhead = null);
 
-public sealed record OrganisationResponse(int Id, string Name, string? ParentName, string Place, string TimeZone, uint Version) : IVersioned
+public sealed record OrganisationResponse(int Id, string Name, string? ParentName, string Place, string TimeZone, uint Version,
+    Letterhead Letterhead) : IVersioned
 {
-    public static OrganisationResponse From(Organisation o) => new(o.Id, o.Name, o.ParentName, o.Place, o.TimeZoneId, o.Version);
+    public static OrganisationResponse From(Organisation o) => new(o.Id, o.Name, o.ParentName, o.Place, o.TimeZoneId, o.Version, o.Letterhead);
 }
 
 /// <summary>
@@ -98,6 +101,11 @@ public static class OrganisationsApi
         var zone = r.TimeZone ?? Core.VietnamTime.DefaultTimeZoneId;
         PlanRules.TimeZone(errors, "timeZone", zone);
         org.TimeZoneId = zone;
+        if (r.Letterhead is { } letterhead)
+        {
+            Letterhead.Validate(errors, "letterhead", letterhead);
+            org.Letterhead = letterhead;
+        }
         return errors;
     }
 }

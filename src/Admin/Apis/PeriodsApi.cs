@@ -9,17 +9,20 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Admin.Apis;
 
 /// <summary>A period as edited: the deadline is the organisation's local wall-clock time ("2024-03-08T11:00:00").</summary>
+/// <remarks><see cref="Questions"/>: what a final period asks; null keeps the kind's default.</remarks>
 public sealed record PeriodRequest(int? CampaignId, PeriodKind? Kind, int? Number, string? Label,
-    DateOnly? WindowStart, DateOnly? WindowEnd, DateTime? Deadline, uint? Version);
+    DateOnly? WindowStart, DateOnly? WindowEnd, DateTime? Deadline, uint? Version, PeriodQuestions? Questions = null);
 
+/// <remarks><see cref="Questions"/> is what the period really asks (its own or its kind's default); null for kinds that ask none.</remarks>
 public sealed record PeriodResponse(int Id, int CampaignId, PeriodKind Kind, int? Number, string Label,
-    DateOnly WindowStart, DateOnly WindowEnd, DateTime Deadline, DateTimeOffset DeadlineUtc, string DeadlineText, uint Version) : IVersioned
+    DateOnly WindowStart, DateOnly WindowEnd, DateTime Deadline, DateTimeOffset DeadlineUtc, string DeadlineText, uint Version,
+    PeriodQuestions? Questions) : IVersioned
 {
     public static PeriodResponse From(ReportingPeriod p, TimeZoneInfo zone)
     {
         var local = VietnamTime.ToLocal(p.DeadlineUtc, zone);
         return new(p.Id, p.CampaignId, p.Kind, p.Number, p.Label, p.WindowStart, p.WindowEnd, local, p.DeadlineUtc,
-            VietnamTime.FormatDeadline(local), p.Version);
+            VietnamTime.FormatDeadline(local), p.Version, PeriodQuestions.For(p));
     }
 }
 
@@ -72,7 +75,7 @@ public static class PeriodsApi
     {
         var errors = new FieldErrors();
         var campaign = request.CampaignId is { } cid
-            ? await db.Campaigns.Include(c => c.Organisation).FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
+            ? await db.Campaigns.Include(c => c.Organisation).Include(c => c.Metrics).FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
         if (campaign is null)
         {
             errors.Add("campaignId", request.CampaignId is null ? "Không được để trống." : $"Không có đợt #{request.CampaignId}.");
@@ -91,7 +94,8 @@ public static class PeriodsApi
     public static async Task<Results<Ok<PeriodResponse>, ValidationProblem, ProblemHttpResult>> UpdatePeriod(
         YouthMonthDb db, HttpContext http, int id, PeriodRequest request, CancellationToken ct)
     {
-        var period = await db.Periods.Include(x => x.Campaign!).ThenInclude(c => c.Organisation).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var period = await db.Periods.Include(x => x.Campaign!).ThenInclude(c => c.Organisation)
+            .Include(x => x.Campaign!).ThenInclude(c => c.Metrics).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (period is null) return ApiResults.NotFound($"Không có kỳ báo cáo #{id}.");
         var (version, missing) = Versions.Requested(http, request.Version);
         if (missing is not null) return missing;
@@ -163,7 +167,10 @@ public static class PeriodsApi
         if (r.Deadline is null) errors.Add("deadline", "Không được để trống (giờ địa phương, ví dụ 2024-03-08T11:00:00).");
         if (r.Kind == PeriodKind.Weekly && r.Number is not > 0) errors.Add("number", "Kỳ báo cáo tuần cần số tuần (1, 2, …).");
         if (errors.Any) return;
-        PlanRules.Period(errors, "", r.WindowStart!.Value, r.WindowEnd!.Value, r.Deadline!.Value, campaign.StartDate, campaign.EndDate);
+        PlanRules.Period(errors, "", r.WindowStart!.Value, r.WindowEnd!.Value, r.Deadline!.Value, campaign.StartDate, campaign.EndDate,
+            campaign.LeadDays);
+        PeriodQuestions.Validate(errors, "questions", r.Kind!.Value, r.Questions, campaign.Metrics.Select(m => m.Code).ToHashSet(StringComparer.Ordinal));
+        p.Questions = r.Questions;
         p.Kind = r.Kind!.Value;
         p.Number = r.Number;
         p.WindowStart = r.WindowStart.Value;

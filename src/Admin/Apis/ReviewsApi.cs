@@ -20,7 +20,6 @@ public sealed record ReportReviewResponse(int Id, int PeriodId, string Period, i
 }
 
 /// <summary>
-/// GET  /api/reports?periodId=&amp;review=&amp;page=&amp;pageSize=   sent reports to review (viewer)
 /// POST /api/reports/{id}/review   {decision: "Accepted"|"Returned", reason}   (admin); a returned report's
 ///                                contacts get a bot message saying what to fix
 /// </summary>
@@ -29,23 +28,8 @@ public static class ReviewsApi
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").WithTags("Reviews");
-        api.MapGet("/", ListReports).RequireAuthorization(AuthPolicies.Viewer);
         api.MapPost("/{id:int}/review", ReviewReport).RequireAuthorization(AuthPolicies.Admin);
         return app;
-    }
-
-    public static async Task<Results<Ok<Page<ReportReviewResponse>>, ValidationProblem>> ListReports(
-        YouthMonthDb db, int? periodId, ReviewStatus? review, int? page, int? pageSize, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var (p, size) = Paging.Check(errors, page, pageSize);
-        if (periodId is null) errors.Add("periodId", "Cho biết kỳ báo cáo (periodId).");
-        if (errors.Any) return ApiResults.Invalid(errors);
-        var query = db.Reports.AsNoTracking().Include(r => r.Period).Include(r => r.Unit)
-            .Where(r => r.PeriodId == periodId && r.Status != ReportStatus.Draft);
-        if (review is { } wanted) query = query.Where(r => r.Review == wanted);
-        return TypedResults.Ok(await query.OrderBy(r => r.Unit!.Name).ThenBy(r => r.Id)
-            .ToPageAsync(p, size, r => ReportReviewResponse.From(r), ct));
     }
 
     public static async Task<Results<Ok<ReportReviewResponse>, ValidationProblem, ProblemHttpResult>> ReviewReport(

@@ -66,6 +66,7 @@ public static class Extensions
         app.MapUnreachableChatsApi();
         app.MapSummariesApi();
         app.MapExportsApi();
+        app.MapReportsApi();
         app.MapReviewsApi();
         app.MapDeadLettersApi();
     }

@@ -16,6 +16,11 @@ public class Campaign
     public DateOnly? IssuedOn { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
+    /// <summary>
+    /// Days before <see cref="StartDate"/> a period may be due: preparation steps such as Tân Phú's "send your plan
+    /// by 17:00 24/02" for a month starting 26/02.
+    /// </summary>
+    public int LeadDays { get; set; } = PlanRules.DefaultLeadDays;
     public CampaignStatus Status { get; set; } = CampaignStatus.Draft;
     public ReminderPolicy Reminders { get; set; } = ReminderPolicy.Default;
     public uint Version { get; set; }

@@ -10,6 +10,8 @@ public class Organisation
     /// <summary>Place for the "Cần Thơ, ngày … tháng … năm …" line.</summary>
     public required string Place { get; set; }
     public string TimeZoneId { get; set; } = VietnamTime.DefaultTimeZoneId;
+    /// <summary>Header lines, document code, signer and recipients of the compiled report.</summary>
+    public Letterhead Letterhead { get; set; } = new();
     public uint Version { get; set; }
 
     public List<Unit> Units { get; set; } = [];

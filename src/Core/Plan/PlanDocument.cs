@@ -33,6 +33,8 @@ public sealed record OrganisationDocument
     public string? ParentName { get; init; }
     public required string Place { get; init; }
     public string TimeZone { get; init; } = VietnamTime.DefaultTimeZoneId;
+    /// <summary>Header lines, document code, signer and recipients of the compiled report; null = defaults.</summary>
+    public Letterhead? Letterhead { get; init; }
 }
 
 public sealed record UnitDocument
@@ -67,6 +69,8 @@ public sealed record CampaignDocument
     public DateOnly? IssuedOn { get; init; }
     public DateOnly StartDate { get; init; }
     public DateOnly EndDate { get; init; }
+    /// <summary>Days before <see cref="StartDate"/> a period may be due (preparation steps).</summary>
+    public int LeadDays { get; init; } = PlanRules.DefaultLeadDays;
     public CampaignStatus Status { get; init; } = CampaignStatus.Active;
     public ReminderPolicy Reminders { get; init; } = ReminderPolicy.Default;
     public List<PeriodDocument> Periods { get; init; } = [];
@@ -84,6 +88,8 @@ public sealed record PeriodDocument
     public DateOnly WindowEnd { get; init; }
     /// <summary>Local deadline, e.g. "2024-03-08T11:00:00".</summary>
     public DateTime Deadline { get; init; }
+    /// <summary>What a final period asks; null = the default for its kind (<see cref="PeriodQuestions.DefaultFor"/>).</summary>
+    public PeriodQuestions? Questions { get; init; }
 }
 
 public sealed record MetricDocument

@@ -22,6 +22,7 @@ public static class PlanExporter
             Organisation = new OrganisationDocument
             {
                 Name = org.Name, ParentName = org.ParentName, Place = org.Place, TimeZone = org.TimeZoneId,
+                Letterhead = org.Letterhead.ToJson() == new Letterhead().ToJson() ? null : org.Letterhead,
             },
             Units = [.. org.Units.OrderBy(u => u.Id).Select(u => new UnitDocument
             {
@@ -40,12 +41,13 @@ public static class PlanExporter
                 IssuedOn = campaign.IssuedOn,
                 StartDate = campaign.StartDate,
                 EndDate = campaign.EndDate,
+                LeadDays = campaign.LeadDays,
                 Status = campaign.Status,
                 Reminders = campaign.Reminders,
                 Periods = [.. campaign.Periods.OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).Select(p => new PeriodDocument
                 {
                     Kind = p.Kind, Number = p.Number, Label = p.Label, WindowStart = p.WindowStart, WindowEnd = p.WindowEnd,
-                    Deadline = VietnamTime.ToLocal(p.DeadlineUtc, zone),
+                    Deadline = VietnamTime.ToLocal(p.DeadlineUtc, zone), Questions = p.Questions,
                 })],
                 Metrics = [.. campaign.Metrics.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).Select(m => new MetricDocument
                 {

@@ -23,6 +23,7 @@ public static class PlanImporter
         org.ParentName = doc.Organisation.ParentName;
         org.Place = doc.Organisation.Place;
         org.TimeZoneId = doc.Organisation.TimeZone;
+        org.Letterhead = doc.Organisation.Letterhead ?? new Letterhead();
         var zone = VietnamTime.Zone(org.TimeZoneId);
 
         Unit? FindUnit(string name) => org.Units.FirstOrDefault(x => PlanValidator.UnitKey(x.Name) == PlanValidator.UnitKey(name));
@@ -58,6 +59,7 @@ public static class PlanImporter
             IssuedOn = c.IssuedOn,
             StartDate = c.StartDate,
             EndDate = c.EndDate,
+            LeadDays = c.LeadDays,
             Status = c.Status,
             Reminders = new ReminderPolicy
             {
@@ -69,7 +71,7 @@ public static class PlanImporter
             Periods = [.. c.Periods.Select(p => new ReportingPeriod
             {
                 Kind = p.Kind, Number = p.Number, Label = p.Label, WindowStart = p.WindowStart, WindowEnd = p.WindowEnd,
-                DeadlineUtc = VietnamTime.ToUtc(p.Deadline, zone),
+                DeadlineUtc = VietnamTime.ToUtc(p.Deadline, zone), Questions = p.Questions,
             })],
             Metrics = [.. c.Metrics.Select((m, i) => new Metric
             {

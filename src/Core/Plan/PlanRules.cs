@@ -16,6 +16,13 @@ public static class PlanRules
 
     public const int MaxNameLength = 300;
 
+    /// <summary>
+    /// Default days before the campaign's first day a period may be due (preparation steps: Tân Phú asks for units'
+    /// plans by 24/02 for a month starting 26/02). Each campaign sets its own in <see cref="Campaign.LeadDays"/>.
+    /// </summary>
+    public const int DefaultLeadDays = 7;
+    public const int MaxLeadDays = 60;
+
     /// <summary>A required text: present, NFC-normalised, not too long. Returns the cleaned value.</summary>
     public static string? RequiredText(FieldErrors errors, string field, string? value, int maxLength = MaxNameLength)
     {
@@ -39,8 +46,10 @@ public static class PlanRules
             errors.Add(field, $"Múi giờ \"{zoneId}\" không tồn tại; dùng tên IANA, ví dụ {VietnamTime.DefaultTimeZoneId}.");
     }
 
-    public static void CampaignDates(FieldErrors errors, string prefix, DateOnly start, DateOnly end)
+    public static void CampaignDates(FieldErrors errors, string prefix, DateOnly start, DateOnly end, int leadDays = 0)
     {
+        if (leadDays is < 0 or > MaxLeadDays)
+            errors.Add(FieldErrors.Join(prefix, "leadDays"), $"Số ngày chuẩn bị trước đợt từ 0 đến {MaxLeadDays}.");
         if (end < start)
             errors.Add(FieldErrors.Join(prefix, "endDate"), "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.");
     }
@@ -56,25 +65,28 @@ public static class PlanRules
 
     /// <summary>
     /// A period's window may start before the campaign (Cần Thơ's week 1 runs 24/02–01/3 for a month starting
-    /// 01/3) but must touch it; its deadline must fall between the campaign's first day and
-    /// <see cref="DeadlineDaysAfterEnd"/> days after its last day.
+    /// 01/3) but must touch it or the <paramref name="leadDays"/> before it; its deadline must fall between
+    /// <paramref name="leadDays"/> days before the campaign's first day and <see cref="DeadlineDaysAfterEnd"/> days
+    /// after its last day.
     /// </summary>
     public static void Period(FieldErrors errors, string prefix, DateOnly windowStart, DateOnly windowEnd, DateTime deadline,
-        DateOnly campaignStart, DateOnly campaignEnd)
+        DateOnly campaignStart, DateOnly campaignEnd, int leadDays = 0)
     {
+        var earliest = campaignStart.AddDays(-Math.Clamp(leadDays, 0, MaxLeadDays));
         if (windowEnd < windowStart)
             errors.Add(FieldErrors.Join(prefix, "windowEnd"), "Ngày cuối kỳ báo cáo phải bằng hoặc sau ngày đầu kỳ.");
-        else if (windowEnd < campaignStart || windowStart > campaignEnd)
+        else if (windowEnd < earliest || windowStart > campaignEnd)
             errors.Add(FieldErrors.Join(prefix, "windowStart"),
                 $"Kỳ báo cáo {VietnamTime.FormatDate(windowStart)}–{VietnamTime.FormatDate(windowEnd)} nằm ngoài thời gian đợt "
                 + $"{VietnamTime.FormatDate(campaignStart)}–{VietnamTime.FormatDate(campaignEnd)}.");
         if (deadline.Kind != DateTimeKind.Unspecified)
             errors.Add(FieldErrors.Join(prefix, "deadline"), "Ghi hạn nộp theo giờ địa phương, không kèm múi giờ (ví dụ 2024-03-08T11:00:00).");
         var day = DateOnly.FromDateTime(deadline);
-        if (day < campaignStart || day > campaignEnd.AddDays(DeadlineDaysAfterEnd))
+        if (day < earliest || day > campaignEnd.AddDays(DeadlineDaysAfterEnd))
             errors.Add(FieldErrors.Join(prefix, "deadline"),
                 $"Hạn nộp {VietnamTime.FormatDate(day)} nằm ngoài thời gian đợt ({VietnamTime.FormatDate(campaignStart)}–"
-                + $"{VietnamTime.FormatDate(campaignEnd)}, cho phép trễ tối đa {DeadlineDaysAfterEnd} ngày sau khi kết thúc).");
+                + $"{VietnamTime.FormatDate(campaignEnd)}, cho phép sớm tối đa {(campaignStart.DayNumber - earliest.DayNumber)} ngày trước khi bắt đầu "
+                + $"(leadDays) và trễ tối đa {DeadlineDaysAfterEnd} ngày sau khi kết thúc).");
     }
 
     public static void Category(FieldErrors errors, string field, string? code, bool required)

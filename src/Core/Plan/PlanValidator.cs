@@ -18,6 +18,7 @@ public static class PlanValidator
         PlanRules.RequiredText(errors, "organisation.place", doc.Organisation.Place, 100);
         PlanRules.OptionalText(errors, "organisation.parentName", doc.Organisation.ParentName, 300);
         PlanRules.TimeZone(errors, "organisation.timeZone", doc.Organisation.TimeZone);
+        Letterhead.Validate(errors, "organisation.letterhead", doc.Organisation.Letterhead);
 
         var unitNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < doc.Units.Count; i++)
@@ -42,14 +43,14 @@ public static class PlanValidator
         PlanRules.RequiredText(errors, "campaign.name", c.Name);
         PlanRules.OptionalText(errors, "campaign.theme", c.Theme, 1000);
         PlanRules.OptionalText(errors, "campaign.planNumber", c.PlanNumber, 100);
-        PlanRules.CampaignDates(errors, "campaign", c.StartDate, c.EndDate);
+        PlanRules.CampaignDates(errors, "campaign", c.StartDate, c.EndDate, c.LeadDays);
         PlanRules.Reminders(errors, "campaign", c.Reminders);
 
         for (var i = 0; i < c.Periods.Count; i++)
         {
             var p = c.Periods[i];
             PlanRules.RequiredText(errors, $"campaign.periods[{i}].label", p.Label, 200);
-            PlanRules.Period(errors, $"campaign.periods[{i}]", p.WindowStart, p.WindowEnd, p.Deadline, c.StartDate, c.EndDate);
+            PlanRules.Period(errors, $"campaign.periods[{i}]", p.WindowStart, p.WindowEnd, p.Deadline, c.StartDate, c.EndDate, c.LeadDays);
             if (p.Kind == PeriodKind.Weekly && p.Number is not > 0)
                 errors.Add($"campaign.periods[{i}].number", "Kỳ báo cáo tuần cần số tuần (1, 2, …).");
         }
@@ -68,6 +69,9 @@ public static class PlanValidator
             for (var j = 0; j < m.Categories.Count; j++)
                 PlanRules.Category(errors, $"campaign.metrics[{i}].categories[{j}]", m.Categories[j], required: true);
         }
+
+        for (var i = 0; i < c.Periods.Count; i++)
+            PeriodQuestions.Validate(errors, $"campaign.periods[{i}].questions", c.Periods[i].Kind, c.Periods[i].Questions, metricCodes);
 
         var numbers = new HashSet<int>();
         for (var i = 0; i < c.Targets.Count; i++)

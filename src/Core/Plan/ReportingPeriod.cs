@@ -8,7 +8,7 @@ public enum PeriodKind
     KickOff,
     /// <summary>A one-day event (e.g. Ngày Đoàn viên) reported right after it.</summary>
     EventDay,
-    /// <summary>Báo cáo tổng kết with award nominations.</summary>
+    /// <summary>Báo cáo tổng kết: totals, and per the period's <see cref="PeriodQuestions"/> an assessment and award nominations.</summary>
     Final,
 }
 
@@ -25,5 +25,7 @@ public class ReportingPeriod
     public DateOnly WindowStart { get; set; }
     public DateOnly WindowEnd { get; set; }
     public DateTimeOffset DeadlineUtc { get; set; }
+    /// <summary>What a final period asks (assessment, nominations, which numbers); null = <see cref="PeriodQuestions.DefaultFor"/>.</summary>
+    public PeriodQuestions? Questions { get; set; }
     public uint Version { get; set; }
 }

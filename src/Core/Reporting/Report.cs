@@ -32,8 +32,10 @@ public class Report
     public bool IsLate { get; set; }
     public int? SubmittedByContactId { get; set; }
     public Contact? SubmittedBy { get; set; }
-    /// <summary>Free-text assessment (final report) or a short note.</summary>
+    /// <summary>"Mặt được" of a final report's assessment, or a short note.</summary>
     public string? Assessment { get; set; }
+    /// <summary>"Hạn chế" of a final report's assessment.</summary>
+    public string? Limitations { get; set; }
     public ReviewStatus Review { get; set; }
     public string? ReviewReason { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }

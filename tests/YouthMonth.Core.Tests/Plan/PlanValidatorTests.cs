@@ -65,3 +65,69 @@ public sealed class PlanValidatorTests
         Assert.True(errors.Has("r.deadline"));
     }
 }
+
+public sealed class PeriodQuestionsTests
+{
+    [Fact]
+    public void Final_periods_say_what_they_ask_and_Tan_Phu_s_online_numbers_ask_no_nominations()
+    {
+        var tanPhu = SampleFiles.Load("tanphu-2023.json").Campaign.Periods.Where(p => p.Kind == PeriodKind.Final).ToList();
+        var online = Assert.Single(tanPhu, p => p.Label == "Báo cáo số liệu trực tuyến").Questions!;
+        Assert.False(online.AsksNominations);
+        Assert.False(online.Assessment);
+        Assert.True(online.AsksNumbers);
+        var written = Assert.Single(tanPhu, p => p.Label != "Báo cáo số liệu trực tuyến").Questions!;
+        Assert.True(written.Assessment);
+        Assert.True(written.AsksNominations);
+        Assert.False(written.AsksNumbers);
+
+        var canTho = Assert.Single(SampleFiles.Load("cantho-2024.json").Campaign.Periods, p => p.Kind == PeriodKind.Final).Questions!;
+        Assert.Equal([Reporting.NominationKind.Collective, Reporting.NominationKind.Individual], canTho.NominationKinds);
+        Assert.Equal(1, canTho.NominationsPerKind);
+        Assert.True(canTho.Asks(NominationField.UnitOrPosition));
+        Assert.Null(PeriodQuestions.DefaultFor(PeriodKind.Weekly));
+    }
+
+    [Fact]
+    public void Bad_questions_are_named_by_their_path()
+    {
+        var doc = SampleFiles.Load("cantho-2024.json");
+        var periods = doc.Campaign.Periods.ToList();
+        var final = periods.FindIndex(p => p.Kind == PeriodKind.Final);
+        periods[0] = periods[0] with { Questions = new PeriodQuestions { Assessment = true } };
+        periods[final] = periods[final] with
+        {
+            Questions = new PeriodQuestions { NominationsPerKind = 11, Metrics = ["trees", "khong_co"] },
+        };
+        var errors = PlanValidator.Validate(doc with { Campaign = doc.Campaign with { Periods = periods } }).ToDictionary();
+        Assert.Contains("campaign.periods[0].questions", errors.Keys);
+        Assert.Contains($"campaign.periods[{final}].questions.nominationsPerKind", errors.Keys);
+        Assert.Contains($"campaign.periods[{final}].questions.nominationKinds", errors.Keys);
+        Assert.Contains($"campaign.periods[{final}].questions.metrics[1]", errors.Keys);
+        Assert.DoesNotContain($"campaign.periods[{final}].questions.metrics[0]", errors.Keys);
+    }
+
+    [Fact]
+    public void A_preparation_deadline_within_the_lead_days_before_the_campaign_is_accepted()
+    {
+        // Seed 002: units send their plans by 17:00 24/02 for a month starting 26/02.
+        var start = new DateOnly(2023, 2, 26);
+        var end = new DateOnly(2023, 3, 31);
+        var errors = new FieldErrors();
+        PlanRules.Period(errors, "p", new DateOnly(2023, 2, 20), new DateOnly(2023, 2, 24), new DateTime(2023, 2, 24, 17, 0, 0), start, end, leadDays: 7);
+        Assert.False(errors.Any);
+        PlanRules.Period(errors, "q", new DateOnly(2023, 2, 20), new DateOnly(2023, 2, 24), new DateTime(2023, 2, 24, 17, 0, 0), start, end, leadDays: 1);
+        Assert.True(errors.Has("q.deadline"));
+        Assert.True(errors.Has("q.windowStart"));
+        PlanRules.CampaignDates(errors, "c", start, end, leadDays: 61);
+        Assert.True(errors.Has("c.leadDays"));
+    }
+
+    [Fact]
+    public void A_letterhead_with_empty_lines_is_refused()
+    {
+        var doc = SampleFiles.Load("cantho-2024.json");
+        var bad = doc with { Organisation = doc.Organisation with { Letterhead = new Letterhead { HeaderLines = ["THÀNH ĐOÀN", " "] } } };
+        Assert.Contains("organisation.letterhead.headerLines[1]", PlanValidator.Validate(bad).ToDictionary().Keys);
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using YouthMonth.Core.Plan;
 
@@ -12,6 +13,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(x => x.ParentName).HasMaxLength(300);
         e.Property(x => x.Place).HasMaxLength(100);
         e.Property(x => x.TimeZoneId).HasMaxLength(64);
+        e.Property(x => x.Letterhead).HasColumnType("jsonb")
+            .HasConversion(v => v.ToJson(), v => Letterhead.FromJson(v),
+                new ValueComparer<Letterhead>((a, b) => a!.ToJson() == b!.ToJson(), v => v.ToJson().GetHashCode(StringComparison.Ordinal), v => Letterhead.FromJson(v.ToJson())));
         e.Property(x => x.Version).IsRowVersion();
         e.HasIndex(x => x.Name).IsUnique();
     }
@@ -86,6 +90,10 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
         e.ToTable("periods");
         e.Property(x => x.Label).HasMaxLength(200);
         e.Property(x => x.Kind).HasMaxLength(16);
+        e.Property(x => x.Questions).HasColumnType("jsonb")
+            .HasConversion(v => v == null ? null : v.ToJson(), v => PeriodQuestions.FromJson(v),
+                new ValueComparer<PeriodQuestions?>((a, b) => (a == null ? null : a.ToJson()) == (b == null ? null : b.ToJson()),
+                    v => v == null ? 0 : v.ToJson().GetHashCode(StringComparison.Ordinal), v => v == null ? null : PeriodQuestions.FromJson(v.ToJson())));
         e.Property(x => x.Version).IsRowVersion();
         e.HasOne(x => x.Campaign).WithMany(c => c.Periods).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.CampaignId, x.DeadlineUtc });

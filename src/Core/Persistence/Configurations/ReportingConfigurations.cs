@@ -12,6 +12,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         e.Property(x => x.Review).HasMaxLength(16);
         e.Property(x => x.ReviewReason).HasMaxLength(2000);
         e.Property(x => x.Assessment).HasMaxLength(8000);
+        e.Property(x => x.Limitations).HasMaxLength(8000);
         e.Property(x => x.Version).IsRowVersion();
         e.HasOne(x => x.Period).WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
@@ -86,8 +87,9 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
         e.Property(x => x.Kind).HasMaxLength(16);
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.Reason).HasMaxLength(4000);
+        e.Property(x => x.Position).HasMaxLength(300);
         e.HasOne(x => x.Report).WithMany(r => r.Nominations).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(x => new { x.ReportId, x.Kind }).IsUnique();
+        e.HasIndex(x => new { x.ReportId, x.Kind, x.SortOrder }).IsUnique();
     }
 }
 

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using YouthMonth.Admin.Tests.Infrastructure;
+using YouthMonth.Core.Access;
+using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
+using YouthMonth.Testing;
+using static YouthMonth.Testing.ReportSeed;
+
+namespace YouthMonth.Admin.Tests;
+
+/// <summary>GET /api/reports/{id} and the filterable list return the whole report, nominations and links included.</summary>
+public sealed class ReportsApiTests : IAsyncLifetime
+{
+    private readonly AdminApp app = new();
+    private ReportSeed seed = null!;
+    private int final, week2;
+
+    public async Task InitializeAsync()
+    {
+        await app.InitializeAsync();
+        await using var db = app.Db();
+        seed = await ReportSeed.CreateAsync(db, units: 3);
+        var photo = await AddPhotoAsync(db, "tg-file-9", "ab/x.jpg");
+        var week = await seed.AddReportAsync(db, seed.Units[0], seed.Weeks[1], ReportStatus.Submitted, activities:
+            [new("Ngày Chủ nhật xanh", ActivityCategories.SocialWelfare, V(("participants", 120), ("trees", 30)), photo.Id)]);
+        week.Activities[0].Links.Add("https://facebook.com/doan/posts/1");
+        week.Activities[0].NewsText = "Ra quân dọn vệ sinh kênh rạch.";
+        db.ReportAudits.Add(new ReportAudit { ReportId = week.Id, At = week.SubmittedAt!.Value, Actor = "bot", Action = "Gửi báo cáo" });
+        await db.SaveChangesAsync();
+        week2 = week.Id;
+        var report = await seed.AddReportAsync(db, seed.Units[1], seed.Final, ReportStatus.Submitted, late: true, totals: V(("participants", 500)));
+        report.Assessment = "Đoàn viên tham gia đông đủ.";
+        report.Limitations = "Một số chi đoàn chưa gửi ảnh.";
+        report.Nominations.Add(new Nomination { Kind = NominationKind.Collective, Name = "Chi đoàn Khoa Nội", Position = "Bệnh viện Thử", Reason = "Tổ chức 5 hoạt động" });
+        report.Nominations.Add(new Nomination { Kind = NominationKind.Individual, Name = "Nguyễn Văn Thử", Position = "Bí thư chi đoàn", Reason = "Hiến máu 3 lần" });
+        await db.SaveChangesAsync();
+        final = report.Id;
+    }
+
+    public Task DisposeAsync() => app.DisposeAsync();
+
+    [Fact]
+    public async Task One_report_comes_whole_with_assessment_nominations_links_photos_lateness_and_audit()
+    {
+        var viewer = await app.ClientAsync(ApiRole.Viewer);
+        var json = await (await viewer.GetAsync($"/api/reports/{final}").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("Final", (string)json["periodKind"]!);
+        Assert.True((bool)json["isLate"]!);
+        Assert.Equal("Một số chi đoàn chưa gửi ảnh.", (string)json["assessment"]!["limitations"]!);
+        Assert.Equal("Đoàn viên tham gia đông đủ.", (string)json["assessment"]!["strengths"]!);
+        var nominations = json["nominations"]!.AsArray();
+        Assert.Equal(["Tập thể", "Cá nhân"], nominations.Select(n => (string)n!["kindLabel"]!));
+        Assert.Equal("Bí thư chi đoàn", (string)nominations[1]!["position"]!);
+        Assert.Equal("Hiến máu 3 lần", (string)nominations[1]!["achievement"]!);
+        Assert.Equal(500m, (decimal)json["totals"]![0]!["value"]!);
+        Assert.Equal("lượt", (string)json["totals"]![0]!["unit"]!);
+
+        var week = await (await viewer.GetAsync($"/api/reports/{week2}").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        var activity = week["activities"]![0]!;
+        Assert.Equal("https://facebook.com/doan/posts/1", (string)activity["links"]![0]!);
+        Assert.Equal("Ra quân dọn vệ sinh kênh rạch.", (string)activity["newsText"]!);
+        Assert.Equal("Tình nguyện, an sinh xã hội", (string)activity["categoryLabel"]!);
+        Assert.Equal(2, activity["values"]!.AsArray().Count);
+        Assert.Single(activity["photos"]!.AsArray());
+        Assert.Equal("Gửi báo cáo", (string)week["audit"]![0]!["action"]!);
+
+        await viewer.GetAsync("/api/reports/999999").AssertStatusAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_campaign_kind_unit_and_lateness()
+    {
+        var viewer = await app.ClientAsync(ApiRole.Viewer);
+        async Task<List<int>> Ids(string query) =>
+            [.. (await (await viewer.GetAsync("/api/reports?" + query).AssertStatusAsync(HttpStatusCode.OK)).JsonAsync())["items"]!.AsArray()
+                .Select(r => (int)r!["id"]!)];
+        Assert.Equal([week2, final], await Ids($"campaignId={seed.Campaign.Id}"));
+        Assert.Equal([final], await Ids($"campaignId={seed.Campaign.Id}&kind=Final"));
+        Assert.Equal([final], await Ids("late=true"));
+        Assert.Equal([week2], await Ids($"unitId={seed.Units[0].Id}"));
+        Assert.Empty(await Ids("status=Draft"));
+        var page = await (await viewer.GetAsync($"/api/reports?campaignId={seed.Campaign.Id}&kind=Final").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("Chi đoàn Khoa Nội", (string)page["items"]![0]!["nominations"]![0]!["name"]!);
+        await (await viewer.GetAsync("/api/reports?kind=Monthly")).AssertFieldErrorAsync("kind");
+    }
+}
