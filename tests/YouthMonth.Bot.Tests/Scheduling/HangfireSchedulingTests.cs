@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using YouthMonth.Bot.Tests.Infrastructure;
 using YouthMonth.Core;
 using YouthMonth.Core.Messaging;
@@ -136,7 +135,7 @@ public sealed class HangfireSchedulingTests : IAsyncLifetime
         var start = DateTimeOffset.UtcNow;
         var deadline = start.AddHours(5);
         await SetDeadlineAsync(deadline, "-2h", "-1h");
-        var clock = new FakeTimeProvider(start);
+        var clock = new TestClock(start);
         await using var app = NewApp();
         app.Clock = clock;
         app.Start();
