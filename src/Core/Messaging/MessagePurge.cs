@@ -14,7 +14,7 @@ public sealed record PurgeResult(int InboxDeleted, int OutboxDeleted);
 /// Deletes handled inbox and outbox rows older than Messaging:PurgeAfterDays, once a day. Kept whatever their age:
 /// dead letters (the office has not decided about them), pending rows, and outbox rows with a dedup key
 /// (reminders, alerts and leader posts: the proof that they went out, and what stops them from going out twice).
-/// Safe to run on several hosts at once or more often than daily; only the scheduling decides how often.
+/// Safe to run on several hosts at once or more often than daily; scheduled in Scheduling/RecurringJobs.cs.
 /// </summary>
 public sealed class MessagePurge(YouthMonthDb db, TimeProvider clock, PurgeSettings settings, ILogger<MessagePurge> logger)
 {

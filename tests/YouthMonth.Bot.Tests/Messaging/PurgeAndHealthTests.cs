@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using YouthMonth.Bot.Tests.Infrastructure;
@@ -89,6 +91,27 @@ public sealed class PurgeAndHealthTests : IAsyncLifetime
         await using var app = App();
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal(new PurgeResult(1, 0), await scope.ServiceProvider.GetRequiredService<MessagePurge>().ExecuteAsync());
+    }
+
+    [Fact]
+    public async Task The_purge_is_a_daily_Hangfire_job_that_runs_from_the_hosts_services()
+    {
+        await InboxAsync("old", 100);
+        await InboxAsync("new", 1);
+        await using var app = App(a => a.WithFastScheduling().Settings["Scheduling:Enabled"] = "true");
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        await app.WaitForAsync(_ => Task.FromResult(Recurring(storage)), j => j is not null, 30_000);
+        Assert.Equal(Core.Scheduling.RecurringJobs.PurgeCron, Recurring(storage)!.Cron);
+
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(Core.Scheduling.RecurringJobs.MessagingPurge);
+        await app.WaitForAsync(db => db.Inbox.CountAsync(), n => n == 1, 30_000);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    private static RecurringJobDto? Recurring(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs().SingleOrDefault(j => j.Id == Core.Scheduling.RecurringJobs.MessagingPurge);
     }
 
     [Fact]
