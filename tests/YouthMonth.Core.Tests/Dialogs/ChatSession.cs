@@ -53,8 +53,9 @@ public sealed class ChatSession(DialogHarness harness, Channel channel, string c
         return replies;
     }
 
-    public Task<List<OutgoingMessage>> SharePhone(string phone, string? ownerUserId = null) =>
-        Send(Base() with { Contact = new SharedContact(phone, ownerUserId ?? "u-" + chatId, speaker) }, "(chia sẻ số điện thoại)");
+    /// <summary>A shared contact card; <paramref name="noUserId"/> is a card of someone not on Telegram (no user_id).</summary>
+    public Task<List<OutgoingMessage>> SharePhone(string phone, string? ownerUserId = null, bool noUserId = false) =>
+        Send(Base() with { Contact = new SharedContact(phone, noUserId ? null : ownerUserId ?? "u-" + chatId, speaker) }, "(chia sẻ số điện thoại)");
 
     /// <summary>A line in the transcript saying what happened between messages ("bot khởi động lại").</summary>
     public void Mark(string note) => _transcript.Append("_— ").Append(note).Append(" —_\n\n");

@@ -58,6 +58,11 @@ public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<Dia
         Assert.Equal(RegistrationTexts.PhoneNotFound, phone.LastText);
         await phone.SharePhone("+84900000402", ownerUserId: "someone-else");
         Assert.Equal(RegistrationTexts.NotOwnPhone, phone.LastText);
+        // A contact card carrying the contact's number but no user_id (issue 10, point 2) binds nothing.
+        await phone.SharePhone("+84900000402", noUserId: true);
+        Assert.Equal(RegistrationTexts.NotOwnPhone, phone.LastText);
+        await using (var before = H.Db())
+            Assert.Null((await before.ChatAccounts.SingleAsync(a => a.ChatId == "tg-minh4")).ContactId);
         await phone.SharePhone("+84900000402");
         Assert.Equal(RegistrationTexts.Welcome("Bùi Văn Khoa", P.UnitNames[3]), phone.LastText);
         await using var db = H.Db();

@@ -21,8 +21,10 @@ public static class ZaloUpdateMapper
         if (!ev.TryGetProperty("message", out var m) || m.ValueKind != JsonValueKind.Object)
             throw new MalformedUpdateException($"Zalo event {eventName} without message");
         var messageId = Str(m, "message_id") ?? throw new MalformedUpdateException($"Zalo event {eventName} without message_id");
-        if (!m.TryGetProperty("chat", out var chat) || Str(chat, "id") is not { } chatId)
+        if (!m.TryGetProperty("chat", out var chat) || Str(chat, "id") is not { Length: > 0 } chatId)
             throw new MalformedUpdateException($"Zalo event {eventName} without chat.id");
+        // Zalo ids are short; a longer one is not a chat we could ever answer (answered 200 so it is not redelivered).
+        if (chatId.Length > Inbox.ChatIdLimit) return new InboundUpdate.Ignored($"chat.id of {chatId.Length} characters");
 
         var text = VietnameseText.Clean(Str(m, "text"));
         var caption = VietnameseText.Clean(Str(m, "caption"));
@@ -59,7 +61,7 @@ public static class ZaloUpdateMapper
             UserId = from.ValueKind == JsonValueKind.Object ? Str(from, "id") : null,
             UserName = from.ValueKind == JsonValueKind.Object ? Str(from, "display_name") ?? Str(from, "name") : null,
             MessageId = messageId,
-            SentAt = m.TryGetProperty("date", out var date) && date.TryGetInt64(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : default,
+            SentAt = SentAt(m),
             Text = text ?? caption,
             Command = command,
             CommandArgs = args,
@@ -68,11 +70,25 @@ public static class ZaloUpdateMapper
         });
     }
 
+    /// <summary>An escaped lone surrogate ("\ud800") cannot become a .NET string; keep its escaped form instead.</summary>
+    private static string ReadString(JsonElement v)
+    {
+        try { return v.GetString()!; }
+        catch (InvalidOperationException) { return v.GetRawText()[1..^1]; }
+    }
+
+    /// <summary>Milliseconds since 1970; anything else (a string, ±1e18, a fraction) is treated as absent.</summary>
+    private static DateTimeOffset SentAt(JsonElement m) =>
+        m.TryGetProperty("date", out var date) && date.ValueKind == JsonValueKind.Number && date.TryGetInt64(out var ms)
+        && ms >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : default;
+
+    /// <summary>A string or number field of an object (wrong types read as absent), made storable (no NUL, no lone surrogate).</summary>
     private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) ? v.ValueKind switch
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.Number => v.ToString(),
+            JsonValueKind.String => StoredText.Scrub(ReadString(v)),
+            JsonValueKind.Number => v.GetRawText(),
             _ => null,
         } : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using YouthMonth.Bot.Messaging;
@@ -10,6 +11,9 @@ namespace YouthMonth.Bot.Channels.Zalo;
 public static class ZaloWebhook
 {
     public const string SecretHeader = "X-Bot-Api-Secret-Token";
+
+    /// <summary>Zalo events are a few KB; a larger body is refused with 413 before it is read.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
 
     public static void MapZaloWebhook(this IEndpointRouteBuilder app) =>
         app.MapPost("/zalo/webhook", HandleAsync).ExcludeFromDescription();
@@ -23,13 +27,20 @@ public static class ZaloWebhook
             return TypedResults.Unauthorized();
 
         var logger = loggers.CreateLogger(typeof(ZaloWebhook));
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        if (request.ContentLength > MaxBodyBytes) return TooLarge();
         InboundUpdate update;
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             update = ZaloUpdateMapper.Map(body.RootElement);
         }
-        catch (Exception e) when (e is JsonException or MalformedUpdateException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (Exception e) when (e is JsonException or MalformedUpdateException or InvalidOperationException)
         {
             logger.LogWarning("Malformed Zalo webhook body: {Error}", e.Message);
             return TypedResults.Problem(title: "Malformed event", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
@@ -37,4 +48,7 @@ public static class ZaloWebhook
         await pipeline.AcceptAsync(Channel.Zalo, update, ct);
         return TypedResults.Ok();
     }
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(title: "Body too large",
+        detail: $"Zalo events are at most {MaxBodyBytes} bytes here.", statusCode: StatusCodes.Status413PayloadTooLarge);
 }

@@ -112,7 +112,9 @@ public sealed partial class ChatRegistration
 
     private static async Task MatchPhoneAsync(DialogContext ctx, SharedContact shared, CancellationToken ct)
     {
-        if (shared.UserId is not null && ctx.Message.UserId is not null && shared.UserId != ctx.Message.UserId)
+        // Only Telegram's "share my number" button proves the number is the sender's: its card carries the sender's
+        // own user_id. Any other card (someone else's, or one with no user_id) could carry a contact's number.
+        if (shared.UserId is null || ctx.Message.UserId is null || shared.UserId != ctx.Message.UserId)
         {
             ctx.Say(RegistrationTexts.NotOwnPhone);
             return;
