@@ -106,8 +106,7 @@ public sealed class OutboxSender(
                 row.SentAt = clock.GetUtcNow();
                 row.LastError = null;
                 if (sender.NumbersChoices)
-                    await db.ChatAccounts.Where(a => a.Channel == sender.Channel && a.ChatId == row.ChatId)
-                        .ExecuteUpdateAsync(u => u.SetProperty(a => a.LastChoices, ChoiceAnswers.Serialize(message.Choices)), ct);
+                    await ChoiceAnswers.RememberAsync(db, sender.Channel, row.ChatId, message.Choices, ct);
                 return;
             }
             catch (ChatApiException e) when (e.MigrateToChatId is { } newChatId && migrations == 0)

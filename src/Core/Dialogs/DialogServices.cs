@@ -8,24 +8,39 @@ namespace YouthMonth.Core.Dialogs;
 
 public static class DialogServices
 {
-    /// <summary>The router (the one <see cref="IMessageHandler"/>), registration, the report dialogs and the command menu.</summary>
+    /// <summary>
+    /// The router (the one <see cref="IMessageHandler"/>), the dialogs, the command table built from what they
+    /// declare, and the Telegram command menu built from the same declarations.
+    /// </summary>
     public static IServiceCollection AddYouthMonthDialogs(this IServiceCollection services)
     {
         services.AddSingleton<ChatRegistration>();
-        services.AddSingleton<StatusView>();
-        services.AddSingleton<WeeklyReportDialog>();
-        services.AddSingleton<ShortReportDialog>();
-        services.AddSingleton<FinalReportDialog>();
-        services.AddSingleton<IReportDialog>(sp => sp.GetRequiredService<WeeklyReportDialog>());
-        services.AddSingleton<IReportDialog>(sp => sp.GetRequiredService<ShortReportDialog>());
-        services.AddSingleton<IReportDialog>(sp => sp.GetRequiredService<FinalReportDialog>());
-        services.AddSingleton<ReportStarter>();
-        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<ReportStarter>());
-        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<WeeklyReportDialog>());
-        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<ShortReportDialog>());
-        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<FinalReportDialog>());
+        services.AddSingleton<IDeclaresCommands>(sp => sp.GetRequiredService<ChatRegistration>());
+        services.AddSingleton<IDeclaresCommands, StatusView>();
+        services.AddSingleton<IDeclaresCommands, EngineCommands>();
+        services.AddReportDialog<WeeklyReportDialog>();
+        services.AddReportDialog<ShortReportDialog>();
+        services.AddReportDialog<FinalReportDialog>();
+        services.AddDialog<ReportStarter>();
+        services.AddSingleton<DialogCommands>();
+        services.AddSingleton(sp => sp.GetRequiredService<DialogCommands>().Menu);
         services.AddScoped<IMessageHandler, DialogRouter>();
-        services.AddSingleton(DialogCommands.Menu);
+        return services;
+    }
+
+    /// <summary>A dialog: found by the router by its name, its commands added to the command table and menu.</summary>
+    public static IServiceCollection AddDialog<T>(this IServiceCollection services) where T : class, IDialog
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IDialog>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+
+    /// <summary>A dialog for one kind of report, which <see cref="ReportStarter"/> hands the chosen period to.</summary>
+    public static IServiceCollection AddReportDialog<T>(this IServiceCollection services) where T : class, IReportDialog
+    {
+        services.AddDialog<T>();
+        services.AddSingleton<IReportDialog>(sp => sp.GetRequiredService<T>());
         return services;
     }
 }

@@ -31,6 +31,17 @@ public static class ChoiceAnswers
     public static string? Serialize(IReadOnlyList<IReadOnlyList<Choice>> rows) =>
         rows.Count == 0 || rows.All(r => r.Count == 0) ? null : MessageJson.Serialize(rows);
 
+    /// <summary>
+    /// Remembers the choices of a message just shown as a numbered list (null when it had none), so the next
+    /// "2" in this chat is read against that list. Called by the sender after each message it delivered.
+    /// </summary>
+    public static Task RememberAsync(YouthMonthDb db, Channel channel, string chatId, IReadOnlyList<IReadOnlyList<Choice>> shown, CancellationToken ct)
+    {
+        var json = Serialize(shown);
+        return db.ChatAccounts.Where(a => a.Channel == channel && a.ChatId == chatId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.LastChoices, json), ct);
+    }
+
     /// <summary>The key of the choice the text picks from <paramref name="choices"/>, or null.</summary>
     public static string? Match(string? text, IReadOnlyList<Choice> choices)
     {

@@ -63,12 +63,9 @@ public static class PhotoRejections
     /// <summary>A reply that tells the sender what was wrong with the photo and what to do.</summary>
     public static string Explain(PhotoRejection reason, long? maxBytes) => reason switch
     {
-        PhotoRejection.TooLarge =>
-            "Ảnh quá lớn" + (maxBytes is { } max ? $" (tối đa {Size(max)})" : "") +
-            ". Bạn vui lòng gửi ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.",
-        PhotoRejection.NotAnImage =>
-            "Tệp này không phải ảnh JPEG, PNG hoặc WebP. Bạn vui lòng gửi ảnh chụp (định dạng JPG hoặc PNG).",
-        _ => "Không tải được ảnh này từ máy chủ chat. Bạn vui lòng gửi lại ảnh.",
+        PhotoRejection.TooLarge => MessagingTexts.TooLarge(maxBytes is { } max ? Size(max) : null),
+        PhotoRejection.NotAnImage => MessagingTexts.NotAnImage,
+        _ => MessagingTexts.PhotoUnavailable,
     };
 
     /// <summary>"10 MB", "2,5 MB", "512 KB".</summary>

@@ -27,7 +27,7 @@ public sealed class SummaryCommand : ICommandHandler
         var campaign = await SummaryScope.CampaignForAsync(db, leaders.OrganisationId, ct);
         if (campaign is null)
         {
-            conversation.Reply("Chưa có đợt hoạt động nào để tổng hợp. Văn phòng Đoàn cần nhập kế hoạch trước.");
+            conversation.Reply(SummaryTexts.NoCampaign);
             return;
         }
 

@@ -41,8 +41,7 @@ public sealed partial record SummaryScope(SummaryScopeKind Kind, int? Week = nul
             scope = new(SummaryScopeKind.Week, n);
             return true;
         }
-        error = $"Không hiểu phạm vi \"{VietnameseText.Clean(argument)}\". Bạn có thể gõ: /tonghop (kỳ hiện tại), " +
-                "/tonghop tuần 3, hoặc /tonghop toàn đợt.";
+        error = SummaryTexts.UnknownScope(VietnameseText.Clean(argument));
         return false;
     }
 
@@ -84,12 +83,10 @@ public sealed partial record SummaryScope(SummaryScopeKind Kind, int? Week = nul
             var weeks = periods.Where(p => p.Kind == PeriodKind.Weekly && p.Number is not null).Select(p => p.Number!.Value).Order().ToList();
             error = Kind switch
             {
-                SummaryScopeKind.Week => weeks.Count > 0
-                    ? $"Đợt này không có tuần {Week}; các tuần báo cáo là {weeks.Min()}–{weeks.Max()}."
-                    : "Đợt này không có báo cáo tuần.",
-                SummaryScopeKind.KickOff => "Đợt này không có báo cáo lễ ra quân.",
-                SummaryScopeKind.Final => "Đợt này không có báo cáo tổng kết.",
-                _ => "Đợt này chưa có kỳ báo cáo nào.",
+                SummaryScopeKind.Week => weeks.Count > 0 ? SummaryTexts.NoSuchWeek(Week ?? 0, weeks.Min(), weeks.Max()) : SummaryTexts.NoWeeks,
+                SummaryScopeKind.KickOff => SummaryTexts.NoKickOff,
+                SummaryScopeKind.Final => SummaryTexts.NoFinal,
+                _ => SummaryTexts.NoPeriods,
             };
         }
         return found;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using YouthMonth.Admin.Auth;
 using YouthMonth.Core.Access;
 using YouthMonth.Core.Persistence;
@@ -18,7 +17,7 @@ namespace YouthMonth.Admin.Tests.Infrastructure;
 public sealed class AdminApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; private set; } = null!;
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 3, 4, 2, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; } = new(new DateTimeOffset(2024, 3, 4, 2, 0, 0, TimeSpan.Zero));
 
     public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
 

@@ -34,7 +34,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             var (chatIds, photoId) = await SeedChatsAsync(database, plan, chats);
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddSingleton<TimeProvider>(new FixedClock(TestPlan.Local(2024, 3, 5, 9, 0)));
+            services.AddSingleton<TimeProvider>(new TestClock(TestPlan.Local(2024, 3, 5, 9, 0)));
             services.AddYouthMonthCore(database.ConnectionString);
             services.AddScoped<Inbox>();
             services.AddSingleton<ChatProcessor>();
@@ -84,10 +84,5 @@ public sealed class DialogTurnsBenchmark : IBenchmark
         db.ChatAccounts.AddRange(contacts.Select(c => new ChatAccount { Channel = Channel.Zalo, ChatId = $"bench-{c.Id}", ContactId = c.Id, CreatedAt = DateTimeOffset.UtcNow }));
         await db.SaveChangesAsync();
         return (ids, photo.Id);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -170,7 +170,7 @@ public sealed class TelegramSendingTests : IAsyncLifetime
         await app.Services.GetRequiredService<Bot.Channels.Telegram.TelegramBotIdentity>().SetUpCompleted.WaitAsync(TimeSpan.FromSeconds(10));
         var commands = Assert.Single(_telegram.CallsTo("setMyCommands")).Body.GetProperty("commands");
         // The dialogs' Vietnamese menu comes first (AddDialogs); another list from DI adds its own commands.
-        Assert.Equal([.. Core.Dialogs.Engine.DialogCommands.Menu.Select(c => c.Command), "tongket"],
+        Assert.Equal([.. app.Services.GetRequiredService<Core.Dialogs.Engine.DialogCommands>().Menu.Select(c => c.Command), "tongket"],
             commands.EnumerateArray().Select(c => c.GetProperty("command").GetString()));
         Assert.Equal("Gửi báo cáo kỳ này", commands[0].GetProperty("description").GetString());
     }

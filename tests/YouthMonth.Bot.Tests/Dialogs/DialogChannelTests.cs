@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using YouthMonth.Bot.Channels.Telegram;
 using YouthMonth.Bot.Tests.Infrastructure;
 using YouthMonth.Core.Reporting;
@@ -37,7 +36,7 @@ public sealed class DialogChannelTests(TelegramEmulator emulator, ITestOutputHel
 
     private BotApp NewApp()
     {
-        _app = new BotApp(_db) { Clock = new FakeTimeProvider(TestPlan.Local(2024, 3, 5, 9, 0)) };
+        _app = new BotApp(_db) { Clock = new TestClock(TestPlan.Local(2024, 3, 5, 9, 0)) };
         return _app;
     }
 

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Persistence;
 using YouthMonth.Testing;
@@ -42,7 +41,7 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
     };
 
     /// <summary>A fake clock for the domain (NotBefore, deadlines); null keeps the real clock.</summary>
-    public FakeTimeProvider? Clock { get; set; }
+    public TestClock? Clock { get; set; }
 
     /// <summary>Replace the dialogs with <see cref="EchoHandler"/> (the channel tests' stand-in).</summary>
     public bool UseEchoHandler { get; set; }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using YouthMonth.Bot.Channels.Telegram;
 using YouthMonth.Bot.Tests.Infrastructure;
 using YouthMonth.Core.Messaging;
@@ -51,7 +50,7 @@ public sealed class SummaryCommandTests : IAsyncLifetime
         _app = new BotApp(_db)
         {
             // Saturday 16/3/2024: the current period is week 4 (window 16–22/3); week 2 is asked for by name.
-            Clock = new FakeTimeProvider(new DateTimeOffset(2024, 3, 16, 5, 0, 0, TimeSpan.Zero)),
+            Clock = new TestClock(new DateTimeOffset(2024, 3, 16, 5, 0, 0, TimeSpan.Zero)),
         };
         _app.Settings["Telegram:Token"] = "777:SUMMARY";
         _app.Settings["Telegram:Mode"] = "Webhook";

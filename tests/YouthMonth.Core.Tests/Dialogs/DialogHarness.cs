@@ -105,9 +105,10 @@ public sealed class DialogHarness : IAsyncDisposable
             .OrderBy(o => o.Id).ToListAsync();
         var replies = rows.Select(r => MessageJson.Deserialize<OutgoingMessage>(r.Payload)).ToList();
         foreach (var r in rows) r.State = OutboxState.Sent;
-        var chat = await db.ChatAccounts.FirstOrDefaultAsync(a => a.Channel == channel && a.ChatId == chatId);
-        if (chat is not null && replies.Count > 0) chat.LastChoices = ChoiceAnswers.Serialize(replies[^1].Choices);
         await db.SaveChangesAsync();
+        // What the Bot's sender does after each message on a channel that numbers its choices.
+        if (channel != Channel.Telegram)
+            foreach (var reply in replies) await ChoiceAnswers.RememberAsync(db, channel, chatId, reply.Choices, CancellationToken.None);
         return replies;
     }
 
@@ -137,13 +138,6 @@ public sealed class DialogHarness : IAsyncDisposable
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
-}
-
-/// <summary>A clock the tests move freely, forwards and back (each test sets the day it plays on).</summary>
-public sealed class TestClock : TimeProvider
-{
-    public DateTimeOffset Now { get; set; }
-    public override DateTimeOffset GetUtcNow() => Now;
 }
 
 public sealed class ErrorLog : ILoggerProvider, ILogger

@@ -82,11 +82,11 @@ public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<Dia
         var replies = await group.Say("họp lúc 9 giờ nhé");
         Assert.Empty(replies);
         await group.Say("/baocao");
-        Assert.Equal(Core.Dialogs.Engine.RouterTexts.LeaderCannotReport, group.LastText);
+        Assert.Equal(Core.Dialogs.RouterTexts.LeaderCannotReport, group.LastText);
         await using var db = H.Db();
         Assert.Equal(P.LeaderChatId, (await db.ChatAccounts.SingleAsync(a => a.ChatId == "-100123")).LeaderChatId);
         await group.Say("/trogiup@youthmonth_bot");
-        Assert.Equal(Core.Dialogs.Engine.RouterTexts.LeaderHelp, group.LastText);
+        Assert.Equal(Core.Dialogs.RouterTexts.LeaderHelp, group.LastText);
 
         Transcripts.Check("leader-group", "Đăng ký nhóm lãnh đạo (Telegram, nhóm)",
             "Trong nhóm, bot im lặng với chuyện trò thường ngày; nhóm đăng ký bằng mã của nhóm lãnh đạo (/start@bot <mã>).", group);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Dialogs;
 using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Dialogs.Reports;
 using YouthMonth.Core.Messaging;
@@ -178,7 +179,7 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await minh.Press("Tuần này đơn vị không có hoạt động");
         for (var i = 7; i < Script.Length; i++) await PlayAsync(tam, Script[i]);
         await tam.Press("Gửi báo cáo");
-        Assert.StartsWith(Core.Dialogs.Reports.ReportWriter.ReplacedOther, tam.LastText);
+        Assert.StartsWith(Core.Dialogs.Reports.ReportTexts.ReplacedOther, tam.LastText);
 
         var report = (await H.ReportAsync(P.Week2Id, P.Units[1]))!;
         Assert.Equal(Core.Reporting.ReportStatus.Submitted, report.Status);
@@ -242,5 +243,41 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         Assert.Equal(RouterTexts.PlanChanged, chat.LastText);
         await chat.Say("xin chào");
         Assert.Equal(RouterTexts.Idle, chat.LastText);
+    }
+
+    [Fact]
+    public async Task A_bug_in_a_step_is_logged_and_dead_lettered_and_the_draft_is_kept()
+    {
+        H.SetLocalTime(2024, 3, 13, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[3][1]);
+        await chat.Say("/baocao");
+        await chat.Press("Có, báo cáo hoạt động");
+        await chat.Press("Hoạt động khác");
+        await chat.Say("Dọn vệ sinh kênh");
+        await chat.Press(chat.Last!.Choices[0][0].Label);
+        // A step that reads a number from an answer without one: "Nullable object must have a value", the kind of
+        // InvalidOperationException the router used to swallow as "the plan changed" while wiping the draft.
+        await using (var db = H.Db())
+        {
+            var state = await db.DialogStates.SingleAsync(s => s.ChatAccount!.ChatId == chat.ChatId);
+            state.Step = ReportSteps.Participants;
+            await db.SaveChangesAsync();
+        }
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => chat.Press("Hôm nay"));
+        Assert.True(failed.Message.Contains("Nullable object must have a value", StringComparison.Ordinal), failed.Message);
+        await using (var db = H.Db())
+        {
+            var state = await db.DialogStates.AsNoTracking().SingleAsync(s => s.ChatAccount!.ChatId == chat.ChatId);
+            Assert.Equal(WeeklyReportDialog.DialogName, state.Dialog);
+            // A bug is a permanent failure: logged with its cause and dead-lettered for the office to retry after a
+            // fix, and the chat hears that honestly rather than "the plan changed".
+            var inbox = await db.Inbox.AsNoTracking().Where(m => m.ChatId == chat.ChatId).OrderBy(m => m.Id).LastAsync();
+            Assert.NotNull(inbox.DeadLetteredAt);
+            Assert.StartsWith("InvalidOperationException", inbox.LastError);
+            var replies = (await db.Outbox.AsNoTracking().Where(o => o.ChatId == chat.ChatId).Select(o => o.Payload).ToListAsync())
+                .Select(p => MessageJson.Deserialize<OutgoingMessage>(p).Text).ToList();
+            Assert.Contains(ChatProcessor.Texts.DeadLettered, replies);
+            Assert.DoesNotContain(RouterTexts.PlanChanged, replies);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Persistence;
 using YouthMonth.Core.Plan;
@@ -19,7 +18,7 @@ public sealed class SchedulingWorld : IAsyncDisposable
 {
     public static readonly TimeZoneInfo Zone = VietnamTime.Zone();
     public required TestDatabase Database { get; init; }
-    public FakeTimeProvider Clock { get; } = new();
+    public TestClock Clock { get; } = new();
     public required Campaign CanTho { get; init; }
     public required Campaign TanPhu { get; init; }
 

@@ -1,31 +1,22 @@
 namespace YouthMonth.Core.Dialogs.Engine;
 
-public enum GlobalCommand { Start, Report, Status, Edit, Cancel, Help }
-
-/// <summary>The commands that work at any step, their English aliases, and the Telegram command menu.</summary>
-public static class DialogCommands
+/// <summary>Every declared command by name, and the Telegram command menu, built once from the declarations.</summary>
+public sealed class DialogCommands
 {
-    private static readonly Dictionary<string, GlobalCommand> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["start"] = GlobalCommand.Start,
-        ["baocao"] = GlobalCommand.Report, ["report"] = GlobalCommand.Report,
-        ["trangthai"] = GlobalCommand.Status, ["status"] = GlobalCommand.Status,
-        ["sua"] = GlobalCommand.Edit, ["edit"] = GlobalCommand.Edit,
-        ["huy"] = GlobalCommand.Cancel, ["cancel"] = GlobalCommand.Cancel,
-        ["trogiup"] = GlobalCommand.Help, ["help"] = GlobalCommand.Help,
-    };
+    private readonly Dictionary<string, DialogCommand> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    public static bool TryResolve(string? command, out GlobalCommand global) =>
-        Names.TryGetValue(command ?? "", out global);
+    public DialogCommands(IEnumerable<IDialog> dialogs, IEnumerable<IDeclaresCommands> others)
+    {
+        var all = dialogs.Cast<IDeclaresCommands>().Concat(others).Distinct().SelectMany(s => s.Commands).ToList();
+        foreach (var command in all)
+            foreach (var name in command.AllNames)
+                if (!_byName.TryAdd(name, command))
+                    throw new InvalidOperationException($"The command /{name} is declared twice");
+        Menu = all.Where(c => c.Menu is not null).OrderBy(c => c.MenuOrder).Select(c => (c.Name, c.Menu!)).ToList();
+    }
 
     /// <summary>Shown by Telegram's command menu (setMyCommands), in Vietnamese.</summary>
-    public static readonly IReadOnlyList<(string Command, string Description)> Menu =
-    [
-        ("baocao", "Gửi báo cáo kỳ này"),
-        ("trangthai", "Xem đơn vị đã gửi gì, còn thiếu gì"),
-        ("sua", "Sửa báo cáo đã gửi (trước hạn)"),
-        ("huy", "Hủy việc đang làm dở"),
-        ("trogiup", "Hướng dẫn sử dụng"),
-        ("start", "Đăng ký bằng mã mời"),
-    ];
+    public IReadOnlyList<(string Command, string Description)> Menu { get; }
+
+    public DialogCommand? Find(string? name) => name is not null && _byName.TryGetValue(name, out var c) ? c : null;
 }

@@ -82,6 +82,9 @@ public sealed class DialogContext
         return waiting > 1;
     }
 
+    /// <summary>How many times this turn began a dialog; a dialog's data from before a new start is stale.</summary>
+    public int Starts { get; private set; }
+
     public T Data<T>() where T : new() =>
         _stored.Data is { } json ? json.Deserialize<T>(MessageJson.Options) ?? new T() : new T();
 
@@ -90,6 +93,7 @@ public sealed class DialogContext
     /// <summary>Starts (or restarts) a dialog with fresh data.</summary>
     public void Begin<T>(string dialog, T data)
     {
+        Starts++;
         State.Dialog = dialog;
         _stored = new StoredState();
         SetData(data);

@@ -1,7 +1,10 @@
 namespace YouthMonth.Core.Dialogs.Engine;
 
-/// <summary>A guided dialog: it receives each validated answer for the step it asked, and asks the next question.</summary>
-public interface IDialog
+/// <summary>
+/// A guided dialog: it receives each validated answer for the step it asked, and asks the next question.
+/// Derive from <see cref="Dialog{TData}"/> rather than implementing this directly.
+/// </summary>
+public interface IDialog : IDeclaresCommands
 {
     /// <summary>Stored in <see cref="DialogState.Dialog"/>.</summary>
     string Name { get; }

@@ -11,8 +11,14 @@ namespace YouthMonth.Core.Dialogs.Registration;
 /// Telegram deep-link payload (/start CODE) or typed (Zalo); or, on Telegram, by the person's own shared phone.
 /// Until then the bot explains itself and shows nothing about any unit.
 /// </summary>
-public sealed partial class ChatRegistration
+public sealed partial class ChatRegistration : IDeclaresCommands
 {
+    public IEnumerable<DialogCommand> Commands =>
+    [
+        new("start", (ctx, call, ct) => StartAsync(ctx, call.Args, ct))
+        { Menu = RegistrationTexts.MenuStart, MenuOrder = 60, OpenToUnregistered = true },
+    ];
+
     [GeneratedRegex("^[A-Za-z0-9_-]{6,64}$")]
     private static partial Regex CodePattern();
 

@@ -20,6 +20,7 @@ public static class RegistrationTexts
         "Số điện thoại này có ở nhiều đơn vị. Bạn dùng mã mời do văn phòng Đoàn gửi để đăng ký đúng đơn vị.";
     public const string GroupHowTo =
         "Để đăng ký nhóm lãnh đạo, gõ trong nhóm: /start@tên_bot <mã mời của nhóm> (mã do văn phòng Đoàn cấp).";
+    public const string MenuStart = "Đăng ký bằng mã mời";
     public const string SharePhoneButton = "Chia sẻ số điện thoại";
 
     public static string Welcome(string contact, string unit) =>

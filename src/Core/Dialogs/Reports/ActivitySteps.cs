@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Plan;
 
@@ -14,29 +13,29 @@ public static class ActivitySteps
     public const int MaxPhotos = 10;
     public const string SkipRest = "skip_rest";
 
-    public static void AskDate(DialogContext ctx) => ctx.Ask("date", Prompts.Date(ReportTexts.AskDate));
+    public static void AskDate(DialogContext ctx) => ctx.Ask(ReportSteps.Date, Prompts.Date(ReportTexts.AskDate));
 
     public static void AskParticipants(DialogContext ctx) =>
-        ctx.Ask("participants", Prompts.Number(ReportTexts.AskParticipants, "lượt"));
+        ctx.Ask(ReportSteps.Participants, Prompts.Number(ReportTexts.AskParticipants, "lượt"));
 
     public static void AskNews(DialogContext ctx) =>
-        ctx.Ask("news", Prompts.Text(ReportTexts.AskNews, ReportTexts.NewsExample) with { MaxLength = 4000 });
+        ctx.Ask(ReportSteps.News, Prompts.Text(ReportTexts.AskNews, ReportTexts.NewsExample) with { MaxLength = 4000 });
 
     public static void AskLinks(DialogContext ctx, bool required = false) =>
-        ctx.Ask("links", Prompts.Link(required ? ReportTexts.AskShortLinks : ReportTexts.AskLinks, skippable: !required));
+        ctx.Ask(ReportSteps.Links, Prompts.Link(required ? ReportTexts.AskShortLinks : ReportTexts.AskLinks, skippable: !required));
 
-    public static void AskPhotos(DialogContext ctx, string? text = null) => ctx.Ask("photos", Prompts.Photos(text ?? ReportTexts.AskPhotos));
+    public static void AskPhotos(DialogContext ctx, string? text = null) => ctx.Ask(ReportSteps.Photos, Prompts.Photos(text ?? ReportTexts.AskPhotos));
 
     /// <summary>Asks the next metric of the queue; false when the queue is empty.</summary>
     public static async Task<bool> AskNextMetricAsync(DialogContext ctx, ReportDraft draft, int campaignId, CancellationToken ct)
     {
         if (draft.MetricQueue.Count == 0) return false;
         var code = draft.MetricQueue[0];
-        var metric = await ctx.Db.Metrics.AsNoTracking().FirstAsync(m => m.CampaignId == campaignId && m.Code == code, ct);
+        var metric = await ReportPeriods.MetricAsync(ctx.Db, campaignId, code, ct);
         var text = ReportTexts.AskMetric(metric);
         var prompt = metric.Kind == MetricKind.Money ? Prompts.Money(text, skippable: true) : Prompts.Number(text, metric.Unit, skippable: true);
         if (draft.MetricQueue.Count > 1) prompt = prompt with { Choices = [[.. prompt.Choices.SelectMany(r => r), new Messaging.Choice(SkipRest, ReportTexts.SkipRest)]] };
-        ctx.Ask("metric", prompt);
+        ctx.Ask(ReportSteps.Metric, prompt);
         return true;
     }
 
@@ -48,7 +47,7 @@ public static class ActivitySteps
         draft.MetricQueue.RemoveAt(0);
         if (answer.ChoiceKey == SkipRest) { values.Remove(code); foreach (var rest in draft.MetricQueue) values.Remove(rest); draft.MetricQueue.Clear(); return; }
         if (answer.Skipped || answer.Number is null) { values.Remove(code); return; }
-        var unit = await ctx.Db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId && m.Code == code).Select(m => m.Unit).FirstAsync(ct);
+        var unit = (await ReportPeriods.MetricAsync(ctx.Db, campaignId, code, ct)).Unit;
         values[code] = answer.Number!.Value;
         ctx.Note(ReportTexts.Recorded(answer.Number.Value, unit));
     }

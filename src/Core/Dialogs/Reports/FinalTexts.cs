@@ -27,4 +27,14 @@ public static class FinalTexts
     public static string AskTotal(string label, string unit) => $"{label} (đơn vị tính: {unit}): nhập số đúng.";
     public static string Start(string label, string periodLine, bool late) =>
         (label.StartsWith("Báo cáo", StringComparison.OrdinalIgnoreCase) ? $"{periodLine}." : $"Báo cáo tổng kết — {periodLine}.") + (late ? "\nĐã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "");
+
+    /// <summary>The review screen of the final report.</summary>
+    public static string Review(string periodLabel, string unit, string totals, string? assessment,
+        string? collective, string? collectiveReason, string? individual, string? individualReason) =>
+        $"Xem lại {periodLabel.ToLower(VietnamTime.Culture)} — {unit}:\n\n" +
+        totals + "\n\n" +
+        $"Đánh giá chung: {assessment}\n\n" +
+        $"Đề xuất tập thể: {collective} — {collectiveReason}\n" +
+        $"Đề xuất cá nhân: {individual} — {individualReason}\n\n" +
+        ReportTexts.ReviewFooter;
 }

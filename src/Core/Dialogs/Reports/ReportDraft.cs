@@ -6,7 +6,7 @@ namespace YouthMonth.Core.Dialogs.Reports;
 /// A report being written, kept in the dialog state (saved at every step) until the person confirms it; only
 /// then is it written to the report tables, so a half-done report is never counted.
 /// </summary>
-public sealed class ReportDraft
+public sealed class ReportDraft : Engine.IReviewedData
 {
     public int PeriodId { get; set; }
     public int UnitId { get; set; }

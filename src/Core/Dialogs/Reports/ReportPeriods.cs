@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Persistence;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
@@ -55,6 +56,24 @@ public static class ReportPeriods
         var inWindow = all.Where(a => a.Dates.Count == 0 || (a.FirstDate <= period.WindowEnd && a.LastDate >= period.WindowStart)).ToList();
         return inWindow.Take(8).ToList();
     }
+
+    // A draft keeps ids of plan rows; the office may delete them while the person is still answering.
+
+    public static async Task<ReportingPeriod> PeriodAsync(YouthMonthDb db, int periodId, CancellationToken ct) =>
+        await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct)
+        ?? throw new PlanChangedException("period", periodId);
+
+    public static async Task<Activity> ActivityAsync(YouthMonthDb db, int activityId, CancellationToken ct) =>
+        await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId, ct)
+        ?? throw new PlanChangedException("activity", activityId);
+
+    public static async Task<Metric> MetricAsync(YouthMonthDb db, int campaignId, string code, CancellationToken ct) =>
+        await db.Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.CampaignId == campaignId && m.Code == code, ct)
+        ?? throw new PlanChangedException("metric", code);
+
+    public static async Task<Report> ReportAsync(YouthMonthDb db, int periodId, int unitId, CancellationToken ct) =>
+        await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct)
+        ?? throw new PlanChangedException("report of period", periodId);
 
     public static Task<List<Metric>> MetricsAsync(YouthMonthDb db, int campaignId, CancellationToken ct) =>
         db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);

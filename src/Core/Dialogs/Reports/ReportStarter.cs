@@ -4,6 +4,7 @@ using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
+using static YouthMonth.Core.Dialogs.Reports.ReportSteps;
 
 namespace YouthMonth.Core.Dialogs.Reports;
 
@@ -11,12 +12,20 @@ namespace YouthMonth.Core.Dialogs.Reports;
 /// /baocao and /sua: finds the period (or lets the person pick another), offers to edit when the unit has
 /// already reported, records "no activity" in one step, and hands over to the dialog for the period's kind.
 /// </summary>
-public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
+public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<ReportDraft>
 {
     public const string DialogName = "report_start";
-    public string Name => DialogName;
+    public override string Name => DialogName;
 
-    public string DescribeProgress(DialogContext ctx) => ReportTexts.Progress(ctx.Data<ReportDraft>().PeriodLabel);
+    protected override string DescribeProgress(ReportDraft draft) => ReportTexts.Progress(draft.PeriodLabel);
+
+    public override IEnumerable<DialogCommand> Commands =>
+    [
+        new("baocao", (ctx, _, ct) => StartAsync(ctx, ct))
+        { Aliases = ["report"], Menu = ReportTexts.MenuReport, MenuOrder = 10, Mode = CommandMode.StartsDialog },
+        new("sua", (ctx, _, ct) => StartEditAsync(ctx, ct))
+        { Aliases = ["edit"], Menu = ReportTexts.MenuEdit, MenuOrder = 30, Mode = CommandMode.StartsDialog },
+    ];
 
     public async Task StartAsync(DialogContext ctx, CancellationToken ct)
     {
@@ -51,8 +60,8 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
         }
         if (editable.Count > 1)
         {
-            ctx.Begin(DialogName, new ReportDraft { UnitId = unit.Id, PeriodLabel = editable[0].Label });
-            ctx.Ask("pick_edit", Prompts.Choice(ReportTexts.PickEdit,
+            Begin(ctx, new ReportDraft { UnitId = unit.Id, PeriodLabel = editable[0].Label });
+            ctx.Ask(PickEdit, Prompts.Choice(ReportTexts.PickEdit,
                 editable.Select(p => new Choice("p:" + p.Id.ToString(CultureInfo.InvariantCulture), ReportTexts.PeriodLine(p, ctx.Zone)))));
             return;
         }
@@ -63,19 +72,18 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
     private async Task BeginForPeriodAsync(DialogContext ctx, ReportingPeriod period, Report? existing, bool canPickOther, CancellationToken ct)
     {
         var draft = new ReportDraft { PeriodId = period.Id, UnitId = ctx.Unit!.Id, PeriodLabel = period.Label, Kind = period.Kind };
-        ctx.Begin(DialogName, draft);
+        Begin(ctx, draft);
         var late = ctx.Now > period.DeadlineUtc;
         if (existing is not null)
         {
-            var at = VietnamTime.ToLocal(existing.SubmittedAt ?? existing.CreatedAt, ctx.Zone);
-            var when = $"{VietnamTime.FormatTime(TimeOnly.FromDateTime(at))} ngày {VietnamTime.FormatDate(DateOnly.FromDateTime(at))}";
+            var when = ReportTexts.SentAt(VietnamTime.ToLocal(existing.SubmittedAt ?? existing.CreatedAt, ctx.Zone));
             if (!ReportWriter.CanEdit(existing, period, ctx.Now))
             {
                 ctx.End();
                 ctx.Say(ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone)));
                 return;
             }
-            ctx.Ask("existing", Prompts.YesNo(ReportTexts.AlreadySent(period.Label, existing.SubmittedBy?.Name, when),
+            ctx.Ask(Existing, Prompts.YesNo(ReportTexts.AlreadySent(period.Label, existing.SubmittedBy?.Name, when),
                 ReportTexts.EditExisting, ReportTexts.KeepExisting));
             return;
         }
@@ -83,7 +91,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
         {
             List<Choice> choices = [new("act", ReportTexts.ReportActivities), new("none", ReportTexts.NoActivity)];
             if (canPickOther) choices.Add(new("other", ReportTexts.OtherPeriod));
-            ctx.Ask("weekly_start", Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late), choices));
+            ctx.Ask(WeeklyStart, Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late), choices));
             return;
         }
         await DialogFor(period.Kind).BeginAsync(ctx, draft, period, ct);
@@ -96,8 +104,8 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
         if (report.Status == ReportStatus.NoActivity)
         {
             // Nothing to review: ask again whether the unit had activities (it may now report some).
-            ctx.Begin(DialogName, draft);
-            ctx.Ask("weekly_start", Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late: false),
+            Begin(ctx, draft);
+            ctx.Ask(WeeklyStart, Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late: false),
                 [new Choice("act", ReportTexts.ReportActivities), new Choice("none", ReportTexts.NoActivity)]));
             return;
         }
@@ -106,48 +114,47 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : IDialog
         await dialog.ShowReviewAsync(ctx, draft, ct);
     }
 
-    public async Task OnAnswerAsync(DialogContext ctx, string step, Answer answer, CancellationToken ct)
+    protected override async Task OnAnswerAsync(DialogContext ctx, ReportDraft draft, string step, Answer answer, CancellationToken ct)
     {
-        var draft = ctx.Data<ReportDraft>();
-        if (step == "pick_edit" && answer.ChoiceKey is { } pick && pick.StartsWith("p:", StringComparison.Ordinal))
+        if (step == PickEdit && answer.ChoiceKey is { } pick && pick.StartsWith("p:", StringComparison.Ordinal))
         {
             var pickedId = int.Parse(pick[2..], CultureInfo.InvariantCulture);
-            var toEdit = await ctx.Db.Periods.AsNoTracking().SingleAsync(p => p.Id == pickedId, ct);
-            var existingReport = await ctx.Db.Reports.AsNoTracking().SingleAsync(r => r.PeriodId == pickedId && r.UnitId == draft.UnitId, ct);
+            var toEdit = await ReportPeriods.PeriodAsync(ctx.Db, pickedId, ct);
+            var existingReport = await ReportPeriods.ReportAsync(ctx.Db, pickedId, draft.UnitId, ct);
             await EditAsync(ctx, toEdit, existingReport, ct);
             return;
         }
-        var period = await ctx.Db.Periods.AsNoTracking().SingleAsync(p => p.Id == draft.PeriodId, ct);
+        var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
         switch (step, answer.ChoiceKey)
         {
-            case ("existing", ChoiceKeys.Yes):
-                var report = await ctx.Db.Reports.AsNoTracking().SingleAsync(r => r.PeriodId == period.Id && r.UnitId == draft.UnitId, ct);
+            case (Existing, ChoiceKeys.Yes):
+                var report = await ReportPeriods.ReportAsync(ctx.Db, period.Id, draft.UnitId, ct);
                 await EditAsync(ctx, period, report, ct);
                 return;
-            case ("existing", _):
+            case (Existing, _):
                 ctx.End();
                 ctx.Say(ReportTexts.KeptExisting);
                 return;
-            case ("weekly_start", "act"):
+            case (WeeklyStart, "act"):
                 var dialog = DialogFor(period.Kind);
                 ctx.Begin(dialog.Name, draft);
                 await dialog.BeginAsync(ctx, draft, period, ct);
                 return;
-            case ("weekly_start", "none"):
+            case (WeeklyStart, "none"):
                 var outcome = await ReportWriter.SaveAsync(ctx, draft, ReportStatus.NoActivity, ct);
                 ctx.End();
                 ctx.Say(outcome == ReportWriter.Outcome.TooLateToEdit
                     ? ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone))
                     : ReportTexts.SentNoActivity(period.Label, ctx.Now > period.DeadlineUtc));
                 return;
-            case ("weekly_start", _):
+            case (WeeklyStart, _):
                 var started = await ReportPeriods.StartedAsync(ctx.Db, period.CampaignId, ctx.Today, ct);
-                ctx.Ask("pick_period", Prompts.Choice(ReportTexts.PickPeriod,
+                ctx.Ask(PickPeriod, Prompts.Choice(ReportTexts.PickPeriod,
                     started.Select(p => new Choice("p:" + p.Id.ToString(CultureInfo.InvariantCulture), ReportTexts.PeriodLine(p, ctx.Zone)))));
                 return;
-            case ("pick_period", { } key) when key.StartsWith("p:", StringComparison.Ordinal):
+            case (PickPeriod, { } key) when key.StartsWith("p:", StringComparison.Ordinal):
                 var id = int.Parse(key[2..], CultureInfo.InvariantCulture);
-                var picked = await ctx.Db.Periods.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+                var picked = await ReportPeriods.PeriodAsync(ctx.Db, id, ct);
                 var existing = await ctx.Db.Reports.AsNoTracking().Include(r => r.SubmittedBy)
                     .FirstOrDefaultAsync(r => r.PeriodId == id && r.UnitId == draft.UnitId && r.Status != ReportStatus.Draft, ct);
                 await BeginForPeriodAsync(ctx, picked, existing, canPickOther: false, ct);

@@ -77,6 +77,13 @@ public static class ReportTexts
     public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
 
     // Review and saving
+    public static string ReviewHeader(string periodLabel, string unit) => $"Xem lại báo cáo {periodLabel} — {unit}:";
+    public const string ReviewNews = "Tin: ";
+    public const string ReviewLinks = "Link: ";
+    public const string ReviewPhotos = "Ảnh: ";
+    public const string ReviewFooter = "Bạn kiểm tra rồi bấm \"Gửi báo cáo\", hoặc sửa một mục.";
+    /// <summary>Participants when the plan's catalog has no metric for them.</summary>
+    public const string ParticipantsLabel = "Lượt đoàn viên, thanh niên tham gia";
     public const string Send = "Gửi báo cáo";
     public const string Fix = "Sửa một mục";
     public const string Add = "Thêm hoạt động";
@@ -109,7 +116,33 @@ public static class ReportTexts
         "\nViết vài dòng tin về hoạt động của đơn vị:";
     public const string AskShortLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng:";
 
+    // Commands (Telegram's command menu)
+    public const string MenuReport = "Gửi báo cáo kỳ này";
+    public const string MenuStatus = "Xem đơn vị đã gửi gì, còn thiếu gì";
+    public const string MenuEdit = "Sửa báo cáo đã gửi (trước hạn)";
+
+    /// <summary>"08g30 ngày 05/3/2024": when a report was sent.</summary>
+    public static string SentAt(DateTime local) =>
+        $"{VietnamTime.FormatTime(TimeOnly.FromDateTime(local))} ngày {VietnamTime.FormatDate(DateOnly.FromDateTime(local))}";
+
+    /// <summary>Said when someone else of the unit sent this period's report while this person was still writing theirs.</summary>
+    public const string ReplacedOther =
+        "Lưu ý: trong lúc bạn soạn, một người khác của đơn vị đã gửi báo cáo kỳ này; báo cáo của bạn đã thay bản đó (bản cũ vẫn được lưu trong lịch sử sửa).";
+
+    // The audit trail the office reads (ReportAudit.Action)
+    public const string AuditNoActivity = "Gửi: không có hoạt động";
+    public const string AuditEditNoActivity = "Sửa: không có hoạt động";
+    public const string AuditEdit = "Sửa báo cáo";
+    public const string AuditSent = "Gửi báo cáo";
+    public const string AuditSentLate = "Gửi báo cáo (muộn)";
+
     // Status
+    public const string StatusFooter = "Gõ /baocao để báo cáo, /sua để sửa báo cáo còn trong hạn.";
+    public static string StatusDue(string deadline) => $"{StatusMissing} — hạn {deadline}";
+    /// <summary>"đã gửi 08g30 05/3".</summary>
+    public static string StatusSent(DateTime local) =>
+        $"đã gửi {VietnamTime.FormatTime(TimeOnly.FromDateTime(local))} {local.Day.ToString("00", VietnamTime.Culture)}/{local.Month}";
+    public static string StatusTitle(string unit, string campaign) => $"{StatusHeader} {unit} — {campaign}:";
     public const string StatusHeader = "Tình hình báo cáo của";
     public const string StatusLate = "nộp muộn";
     public const string StatusOnTime = "đúng hạn";

@@ -20,10 +20,6 @@ public static class ReportWriter
     public static bool CanEdit(Report report, ReportingPeriod period, DateTimeOffset now) =>
         now <= period.DeadlineUtc || report.Review == ReviewStatus.Returned;
 
-    /// <summary>Said when someone else of the unit sent this period's report while this person was still writing theirs.</summary>
-    public const string ReplacedOther =
-        "Lưu ý: trong lúc bạn soạn, một người khác của đơn vị đã gửi báo cáo kỳ này; báo cáo của bạn đã thay bản đó (bản cũ vẫn được lưu trong lịch sử sửa).";
-
     /// <summary>Saves a confirmed report, ends the dialog and tells the person how it went (sent, updated, late or refused).</summary>
     public static async Task SendAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
     {
@@ -37,7 +33,7 @@ public static class ReportWriter
     public static async Task<Outcome> SaveAsync(DialogContext ctx, ReportDraft draft, ReportStatus status, CancellationToken ct)
     {
         var db = ctx.Db;
-        var period = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == draft.PeriodId, ct);
+        var period = await ReportPeriods.PeriodAsync(db, draft.PeriodId, ct);
         var late = ctx.Now > period.DeadlineUtc;
         var report = await db.Reports
             .Include(r => r.Activities).ThenInclude(a => a.Photos)
@@ -45,7 +41,7 @@ public static class ReportWriter
             .FirstOrDefaultAsync(r => r.PeriodId == draft.PeriodId && r.UnitId == draft.UnitId, ct);
         var existed = report is not null && report.Status != ReportStatus.Draft;
         if (existed && !CanEdit(report!, period, ctx.Now)) return Outcome.TooLateToEdit;
-        if (existed && draft.ReportId is null) ctx.Note(ReplacedOther);
+        if (existed && draft.ReportId is null) ctx.Note(ReportTexts.ReplacedOther);
 
         if (report is null)
         {
@@ -88,9 +84,9 @@ public static class ReportWriter
             ContactId = ctx.Contact?.Id,
             Action = (existed, status) switch
             {
-                (_, ReportStatus.NoActivity) => existed ? "Sửa: không có hoạt động" : "Gửi: không có hoạt động",
-                (true, _) => "Sửa báo cáo",
-                _ => late ? "Gửi báo cáo (muộn)" : "Gửi báo cáo",
+                (_, ReportStatus.NoActivity) => existed ? ReportTexts.AuditEditNoActivity : ReportTexts.AuditNoActivity,
+                (true, _) => ReportTexts.AuditEdit,
+                _ => late ? ReportTexts.AuditSentLate : ReportTexts.AuditSent,
             },
             Snapshot = MessageJson.Serialize(draft),
         });

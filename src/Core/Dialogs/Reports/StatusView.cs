@@ -5,8 +5,14 @@ using YouthMonth.Core.Reporting;
 namespace YouthMonth.Core.Dialogs.Reports;
 
 /// <summary>/trangthai: the periods of the unit's own campaign so far, what it has sent and what is still due. Nothing about other units.</summary>
-public sealed class StatusView
+public sealed class StatusView : IDeclaresCommands
 {
+    public IEnumerable<DialogCommand> Commands =>
+    [
+        new("trangthai", (ctx, _, ct) => ShowAsync(ctx, ct))
+        { Aliases = ["status"], Menu = ReportTexts.MenuStatus, MenuOrder = 20, Mode = CommandMode.ThenAskAgain },
+    ];
+
     public async Task ShowAsync(DialogContext ctx, CancellationToken ct)
     {
         var unit = ctx.Unit!;
@@ -14,26 +20,24 @@ public sealed class StatusView
         if (campaign is null) { ctx.Say(ReportTexts.NoCampaign); return; }
         var started = await ReportPeriods.StartedAsync(ctx.Db, campaign.Id, ctx.Today, ct);
         var reports = await ReportPeriods.ReportsAsync(ctx.Db, unit.Id, started.Select(p => p.Id), ct);
-        var sb = new StringBuilder($"{ReportTexts.StatusHeader} {unit.Name} — {campaign.Name}:\n");
+        var sb = new StringBuilder(ReportTexts.StatusTitle(unit.Name, campaign.Name)).Append('\n');
         if (started.Count == 0) sb.Append(ReportTexts.NoPeriodYet(null)).Append('\n');
         foreach (var p in started)
         {
             sb.Append("• ").Append(p.Label).Append(": ");
             var r = reports.FirstOrDefault(x => x.PeriodId == p.Id);
             if (r is null)
-                sb.Append(ctx.Now > p.DeadlineUtc ? ReportTexts.StatusOverdue : $"{ReportTexts.StatusMissing} — hạn {ReportTexts.Deadline(p, ctx.Zone)}");
+                sb.Append(ctx.Now > p.DeadlineUtc ? ReportTexts.StatusOverdue : ReportTexts.StatusDue(ReportTexts.Deadline(p, ctx.Zone)));
             else
             {
-                var at = VietnamTime.ToLocal(r.SubmittedAt ?? r.CreatedAt, ctx.Zone);
-                sb.Append("đã gửi ").Append(VietnamTime.FormatTime(TimeOnly.FromDateTime(at))).Append(' ')
-                  .Append(at.Day.ToString("00", VietnamTime.Culture)).Append('/').Append(at.Month)
+                sb.Append(ReportTexts.StatusSent(VietnamTime.ToLocal(r.SubmittedAt ?? r.CreatedAt, ctx.Zone)))
                   .Append(" (").Append(r.IsLate ? ReportTexts.StatusLate : ReportTexts.StatusOnTime);
                 if (r.Status == ReportStatus.NoActivity) sb.Append(", ").Append(ReportTexts.StatusNoActivity);
                 sb.Append(')');
             }
             sb.Append('\n');
         }
-        sb.Append("\nGõ /baocao để báo cáo, /sua để sửa báo cáo còn trong hạn.");
+        sb.Append('\n').Append(ReportTexts.StatusFooter);
         ctx.Say(sb.ToString());
     }
 }

@@ -1,4 +1,4 @@
-namespace YouthMonth.Core.Dialogs.Engine;
+namespace YouthMonth.Core.Dialogs;
 
 /// <summary>What the router says: help, cancel, the idle hint and the resume question.</summary>
 public static class RouterTexts
@@ -25,6 +25,8 @@ public static class RouterTexts
     public const string Unsupported = "Bot chưa đọc được loại tin này (nhãn dán, tệp, tin thoại…). Bạn trả lời bằng chữ, số hoặc ảnh nhé.";
     public const string PlanChanged = "Kế hoạch vừa được văn phòng Đoàn thay đổi nên bot không tiếp tục được báo cáo đang làm dở. Bạn gõ /baocao để bắt đầu lại nhé.";
     public const string PhotosKept = "Đã giữ ảnh bạn gửi; bot sẽ gắn vào hoạt động ở bước gửi ảnh.";
+    public const string MenuCancel = "Hủy việc đang làm dở";
+    public const string MenuHelp = "Hướng dẫn sử dụng";
     public const string ContinueLabel = "Tiếp tục";
     public const string RestartLabel = "Làm lại từ đầu";
 

@@ -1,22 +1,24 @@
+using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Dialogs.Registration;
-using YouthMonth.Core.Dialogs.Reports;
 using YouthMonth.Core.Messaging;
 
-namespace YouthMonth.Core.Dialogs.Engine;
+namespace YouthMonth.Core.Dialogs;
 
 /// <summary>
-/// The one <see cref="IMessageHandler"/>: registered command handlers first (e.g. /summary), then the global
-/// commands, then registration for unknown chats, then the dialog the chat is in.
+/// The one <see cref="IMessageHandler"/>: registered command handlers first (e.g. /summary), then the commands
+/// the dialogs declare, then registration for unknown chats, then the dialog the chat is in.
 /// </summary>
 public sealed class DialogRouter(
     IEnumerable<ICommandHandler> commandHandlers,
     IEnumerable<IDialog> dialogs,
-    ChatRegistration registration,
-    ReportStarter reports,
-    StatusView status) : IMessageHandler
+    DialogCommands commands,
+    ChatRegistration registration) : IMessageHandler
 {
     /// <summary>After this long without a message, a half-done dialog asks whether to go on before reading input.</summary>
     public static readonly TimeSpan Silence = TimeSpan.FromHours(6);
+
+    /// <summary>Where "Làm lại từ đầu" on the resume question starts again.</summary>
+    public const string RestartCommand = "baocao";
 
     public async Task HandleAsync(Conversation conversation, CancellationToken ct)
     {
@@ -33,22 +35,32 @@ public sealed class DialogRouter(
 
         var ctx = await DialogContext.LoadAsync(conversation, ct);
         var lastActive = ctx.State.UpdatedAt;
-        await RouteAsync(ctx, lastActive, ct);
+        try
+        {
+            await RouteAsync(ctx, lastActive, ct);
+        }
+        catch (PlanChangedException) when (!ct.IsCancellationRequested)
+        {
+            // The office deleted what the draft points at. Failing would fail every later message of this chat
+            // too; start over instead. Any other exception is a bug: the processor logs it and retries.
+            ctx.End();
+            ctx.Say(RouterTexts.PlanChanged);
+        }
         ctx.Save();
     }
 
     private async Task RouteAsync(DialogContext ctx, DateTimeOffset lastActive, CancellationToken ct)
     {
         var message = ctx.Message;
-        if (message.Command is { } command)
+        if (message.Command is { } name)
         {
-            if (!DialogCommands.TryResolve(command, out var global))
+            if (commands.Find(name) is not { } command)
             {
                 // In a group a command without @bot may be meant for another bot: only private chats hear about it.
-                if (ctx.Message.ChatType == ChatType.Private) ctx.Say(RouterTexts.UnknownCommand(command));
+                if (ctx.Message.ChatType == ChatType.Private) ctx.Say(RouterTexts.UnknownCommand(name));
                 return;
             }
-            await RunCommandAsync(ctx, global, message.CommandArgs, ct);
+            await RunCommandAsync(ctx, command, message.CommandArgs, ct);
             return;
         }
 
@@ -95,24 +107,14 @@ public sealed class DialogRouter(
             ctx.AskAgain(error);
             return;
         }
-        try
-        {
-            await dialog.OnAnswerAsync(ctx, ctx.Step!, answer, ct);
-        }
-        catch (InvalidOperationException) when (!ct.IsCancellationRequested)
-        {
-            // The plan changed under the draft (a period, activity or metric deleted by the office). Failing would
-            // fail every later message of this chat too; start over instead.
-            ctx.End();
-            ctx.Say(RouterTexts.PlanChanged);
-        }
+        await dialog.OnAnswerAsync(ctx, ctx.Step!, answer, ct);
     }
 
-    private async Task RunCommandAsync(DialogContext ctx, GlobalCommand command, string? args, CancellationToken ct)
+    private async Task RunCommandAsync(DialogContext ctx, DialogCommand command, string? args, CancellationToken ct)
     {
-        if (command == GlobalCommand.Start)
+        if (command.OpenToUnregistered)
         {
-            await registration.StartAsync(ctx, args, ct);
+            await command.Run(ctx, new CommandCall(args, InDialog: false), ct);
             return;
         }
         if (!ctx.IsRegistered)
@@ -122,45 +124,38 @@ public sealed class DialogRouter(
         }
         if (ctx.Contact is null)
         {
-            ctx.Say(command == GlobalCommand.Help ? RouterTexts.LeaderHelp : RouterTexts.LeaderCannotReport);
+            ctx.Say(command.LeaderReply ?? RouterTexts.LeaderCannotReport);
             return;
         }
         var dialog = ctx.Dialog is null ? null : Find(ctx.Dialog);
-        switch (command)
+        var asking = dialog is not null && ctx.Prompt is not null;
+        switch (command.Mode)
         {
-            case GlobalCommand.Help:
-                if (dialog is null || ctx.Prompt is null) { ctx.Say(RouterTexts.Help); return; }
-                ctx.Say(RouterTexts.Help);
-                ctx.AskAgain(RouterTexts.HelpInDialog);
+            case CommandMode.StartsDialog when asking:
+                AskToResume(ctx, dialog!);
                 return;
-            case GlobalCommand.Cancel:
-                ctx.Say(dialog is null ? RouterTexts.NothingToCancel : RouterTexts.Cancelled);
+            case CommandMode.StartsDialog:
                 ctx.End();
+                await command.Run(ctx, new CommandCall(args, InDialog: false), ct);
                 return;
-            case GlobalCommand.Status:
-                await status.ShowAsync(ctx, ct);
-                if (dialog is not null && ctx.Prompt is not null) ctx.AskAgain(RouterTexts.HelpInDialog);
+            case CommandMode.ThenAskAgain:
+                await command.Run(ctx, new CommandCall(args, asking), ct);
+                if (asking) ctx.AskAgain(RouterTexts.HelpInDialog);
                 return;
-            case GlobalCommand.Report:
-            case GlobalCommand.Edit:
-                if (dialog is not null && ctx.Prompt is not null)
-                {
-                    AskToResume(ctx, dialog);
-                    return;
-                }
-                ctx.End();
-                if (command == GlobalCommand.Report) await reports.StartAsync(ctx, ct);
-                else await reports.StartEditAsync(ctx, ct);
+            default:
+                await command.Run(ctx, new CommandCall(args, dialog is not null), ct);
                 return;
         }
     }
 
-    private static void AskToResume(DialogContext ctx, IDialog dialog) =>
-        ctx.AskToResume(Prompts.YesNo(RouterTexts.Resume(dialog.DescribeProgress(ctx)), RouterTexts.ContinueLabel, RouterTexts.RestartLabel));
+    private static Prompt ResumeQuestion(DialogContext ctx, IDialog dialog) =>
+        Prompts.YesNo(RouterTexts.Resume(dialog.DescribeProgress(ctx)), RouterTexts.ContinueLabel, RouterTexts.RestartLabel);
+
+    private static void AskToResume(DialogContext ctx, IDialog dialog) => ctx.AskToResume(ResumeQuestion(ctx, dialog));
 
     private async Task AnswerResumeAsync(DialogContext ctx, IDialog dialog, CancellationToken ct)
     {
-        var question = Prompts.YesNo(RouterTexts.Resume(dialog.DescribeProgress(ctx)), RouterTexts.ContinueLabel, RouterTexts.RestartLabel);
+        var question = ResumeQuestion(ctx, dialog);
         if (!PromptReader.TryRead(question, ctx.Message, ctx.Today, out var answer, out var error))
         {
             ctx.AskToResume(question with { Text = error + "\n\n" + question.Text });
@@ -172,8 +167,29 @@ public sealed class DialogRouter(
             return;
         }
         ctx.End();
-        await reports.StartAsync(ctx, ct);
+        await commands.Find(RestartCommand)!.Run(ctx, new CommandCall(null, InDialog: false), ct);
     }
 
     private IDialog? Find(string name) => dialogs.FirstOrDefault(d => d.Name == name);
+}
+
+/// <summary>The commands the engine itself answers at any step: /trogiup and /huy.</summary>
+public sealed class EngineCommands : IDeclaresCommands
+{
+    public IEnumerable<DialogCommand> Commands { get; } =
+    [
+        new("huy", (ctx, call, _) =>
+        {
+            ctx.Say(call.InDialog ? RouterTexts.Cancelled : RouterTexts.NothingToCancel);
+            ctx.End();
+            return Task.CompletedTask;
+        })
+        { Aliases = ["cancel"], Menu = RouterTexts.MenuCancel, MenuOrder = 40 },
+        new("trogiup", (ctx, _, _) =>
+        {
+            ctx.Say(RouterTexts.Help);
+            return Task.CompletedTask;
+        })
+        { Aliases = ["help"], Menu = RouterTexts.MenuHelp, MenuOrder = 50, Mode = CommandMode.ThenAskAgain, LeaderReply = RouterTexts.LeaderHelp },
+    ];
 }

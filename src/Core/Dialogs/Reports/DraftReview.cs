@@ -4,12 +4,15 @@ using YouthMonth.Core.Text;
 
 namespace YouthMonth.Core.Dialogs.Reports;
 
-/// <summary>The review screens: everything the person is about to send, as the leaders will read it.</summary>
-public static class ReportReview
+/// <summary>
+/// The review screen of a draft: everything the person is about to send, as the leaders will read it. (The
+/// office's accept/return decision on a sent report is <see cref="Summaries.ReportReview"/>.)
+/// </summary>
+public static class DraftReview
 {
     public static string Weekly(ReportDraft draft, string unit, IReadOnlyList<Metric> metrics)
     {
-        var sb = new StringBuilder($"Xem lại báo cáo {draft.PeriodLabel} — {unit}:\n");
+        var sb = new StringBuilder(ReportTexts.ReviewHeader(draft.PeriodLabel, unit)).Append('\n');
         for (var i = 0; i < draft.Activities.Count; i++)
         {
             var a = draft.Activities[i];
@@ -17,11 +20,11 @@ public static class ReportReview
             if (a.Date is { } d) sb.Append(" — ").Append(VietnameseDates.Format(d));
             sb.Append('\n');
             AppendValues(sb, a.Values, metrics, "   ");
-            if (a.News is not null) sb.Append("   Tin: ").Append(a.News).Append('\n');
-            if (a.Links.Count > 0) sb.Append("   Link: ").Append(string.Join(", ", a.Links)).Append('\n');
-            sb.Append("   Ảnh: ").Append(a.PhotoIds.Count).Append('\n');
+            if (a.News is not null) sb.Append("   ").Append(ReportTexts.ReviewNews).Append(a.News).Append('\n');
+            if (a.Links.Count > 0) sb.Append("   ").Append(ReportTexts.ReviewLinks).Append(string.Join(", ", a.Links)).Append('\n');
+            sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count).Append('\n');
         }
-        sb.Append("\nBạn kiểm tra rồi bấm \"Gửi báo cáo\", hoặc sửa một mục.");
+        sb.Append('\n').Append(ReportTexts.ReviewFooter);
         return sb.ToString();
     }
 
@@ -31,7 +34,7 @@ public static class ReportReview
             if (values.TryGetValue(m.Code, out var v))
                 sb.Append(indent).Append(m.Label).Append(": ").Append(VietnameseNumbers.Format(v, m.Unit)).Append('\n');
         foreach (var (code, v) in values.Where(kv => metrics.All(m => m.Code != kv.Key)))
-            sb.Append(indent).Append(code == MetricCatalog.Participants ? "Lượt đoàn viên, thanh niên tham gia" : code)
+            sb.Append(indent).Append(code == MetricCatalog.Participants ? ReportTexts.ParticipantsLabel : code)
                 .Append(": ").Append(VietnameseNumbers.Format(v)).Append('\n');
     }
 }

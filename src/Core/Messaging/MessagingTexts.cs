@@ -1,0 +1,12 @@
+namespace YouthMonth.Core.Messaging;
+
+/// <summary>What the message path itself says: a photo it could not take, (the processor's retry replies are in ChatProcessor.Texts).</summary>
+public static class MessagingTexts
+{
+    public const string NotAnImage = "Tệp này không phải ảnh JPEG, PNG hoặc WebP. Bạn vui lòng gửi ảnh chụp (định dạng JPG hoặc PNG).";
+    public const string PhotoUnavailable = "Không tải được ảnh này từ máy chủ chat. Bạn vui lòng gửi lại ảnh.";
+
+    /// <summary>"Ảnh quá lớn (tối đa 10 MB). …".</summary>
+    public static string TooLarge(string? max) =>
+        "Ảnh quá lớn" + (max is null ? "" : $" (tối đa {max})") + ". Bạn vui lòng gửi ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.";
+}
