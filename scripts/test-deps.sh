@@ -13,3 +13,9 @@ if [ ! -f "$dir/node_modules/telegram-test-api/package.json" ] \
   echo "test-deps: npm ci in $dir" >&2
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# Browser tests (tests/YouthMonth.WebApp.Tests) drive Debian's Chromium through Playwright; Playwright's own
+# browser download cannot work here. The emoji font makes 📷 render in screenshots.
+if [ ! -x /usr/lib/chromium/chromium ] || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
+  echo "test-deps: installing chromium and fonts-noto-color-emoji" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
+fi

@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 if (await KeyCommands.TryRunAsync(app, args)) return;
+if (await UserCommands.TryRunAsync(app, args)) return;
 if (await SampleCommands.TryRunAsync(app, args)) return;
 
 app.UseApplicationMiddleware();

@@ -60,11 +60,44 @@ public static class AuthPolicies
     public const string Viewer = "viewer";
     public const string Admin = "admin";
 
-    public static void AddApiKeyAuth(this IServiceCollection services)
+    /// <summary>Cookie sign-in of the web app (office accounts).</summary>
+    public const string CookieScheme = "OfficeCookie";
+    public const string CookieName = "ym_office";
+    // Picks API keys or the cookie per request; the default scheme of the host.
+    private const string PolicyScheme = "ApiKeyOrCookie";
+
+    /// <summary>
+    /// Two ways in: machines call /api with an API key; people use the web pages with a cookie. A request that
+    /// carries a key (or goes to /api) is judged by the key alone, so a browser cookie never authorises an API
+    /// call made from another site, and an API client gets a 401 answer instead of a redirect to the sign-in page.
+    /// </summary>
+    public static void AddAdminAuth(this IServiceCollection services)
     {
         services.AddScoped<ApiKeyService>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddScoped<OfficeAccounts>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordHasher<Core.Access.OfficeUser>,
+            Microsoft.AspNetCore.Identity.PasswordHasher<Core.Access.OfficeUser>>();
+        services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "API key or office sign-in", o => o.ForwardDefaultSelector = http =>
+                http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi")
+                || http.Request.Path.StartsWithSegments("/swagger")
+                || http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                || http.Request.Headers.Authorization.Any(a => a?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/dang-nhap";
+                o.LogoutPath = "/dang-xuat";
+                o.AccessDeniedPath = "/khong-du-quyen";
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(Viewer, p => p.RequireRole(Viewer, Admin))
             .AddPolicy(Admin, p => p.RequireRole(Admin))

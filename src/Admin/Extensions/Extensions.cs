@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using YouthMonth.Admin.Apis;
 using YouthMonth.Admin.Auth;
 using YouthMonth.Admin.Infrastructure;
+using YouthMonth.Admin.Web;
 using YouthMonth.Core;
 using YouthMonth.Core.Persistence;
 
@@ -16,7 +17,8 @@ public static class Extensions
         var connectionString = builder.Configuration.GetConnectionString("YouthMonth")
             ?? throw new InvalidOperationException("ConnectionStrings:YouthMonth is not set (see README).");
         builder.Services.AddYouthMonthCore(connectionString);
-        builder.Services.AddApiKeyAuth();
+        builder.Services.AddAdminAuth();
+        builder.Services.AddOfficeWeb();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures (malformed JSON, "abc" for an int) throw so ApiExceptionHandler can name the field,
@@ -44,6 +46,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiDocsUi();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseBodyLimits();
@@ -69,5 +72,6 @@ public static class Extensions
         app.MapReportsApi();
         app.MapReviewsApi();
         app.MapDeadLettersApi();
+        app.MapOfficeWeb();
     }
 }

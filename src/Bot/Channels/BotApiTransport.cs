@@ -9,9 +9,9 @@ using YouthMonth.Core.Messaging;
 namespace YouthMonth.Bot.Channels;
 
 /// <summary>
-/// The HTTP part both Bot APIs share: POST {base}/bot{token}/{method} with a JSON body (multipart for uploads),
-/// the {ok, result, error_code, description, parameters} envelope, retries of network errors and 5xx.
-/// Never lets the token (it sits in the URL) reach an exception or a log.
+/// Zalo's Bot API over HTTP (Telegram goes through Telegram.Bot; no library exists for Zalo): POST
+/// {base}/bot{token}/{method} with a JSON body, the {ok, result, error_code, description} envelope, retries of
+/// network errors and 5xx. Never lets the token (it sits in the URL) reach an exception or a log.
 /// </summary>
 internal sealed class BotApiTransport(HttpClient http, Channel channel, Func<string?> token, Func<string> baseUrl)
 {
@@ -40,10 +40,7 @@ internal sealed class BotApiTransport(HttpClient http, Channel channel, Func<str
             ? Retry.ExecuteAsync(async t => await SendOnceAsync(method, () => JsonContent(body), t), ct).AsTask()
             : SendOnceAsync(method, () => JsonContent(body), ct);
 
-    public Task<JsonElement> CallMultipartAsync(string method, Func<MultipartFormDataContent> content, CancellationToken ct) =>
-        Retry.ExecuteAsync(async t => await SendOnceAsync(method, content, t), ct).AsTask();
-
-    /// <summary>GETs a file (Telegram downloads, Zalo image URLs) with a size cap; null when it is larger.</summary>
+    /// <summary>GETs a file (Zalo image URLs) with a size cap; null when it is larger.</summary>
     public async Task<byte[]?> DownloadAsync(string url, long maxBytes, CancellationToken ct)
     {
         var secret = token();
@@ -119,23 +116,19 @@ internal sealed class BotApiTransport(HttpClient http, Channel channel, Func<str
                 var code = root.TryGetProperty("error_code", out var c) && c.TryGetInt32(out var ci) ? ci : (int)response.StatusCode;
                 var description = root.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
                 TimeSpan? retryAfter = null;
-                string? migrateTo = null;
                 if (root.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object)
                 {
                     if (p.TryGetProperty("retry_after", out var ra) && ra.TryGetInt32(out var seconds))
                         retryAfter = TimeSpan.FromSeconds(seconds);
-                    if (p.TryGetProperty("migrate_to_chat_id", out var mt))
-                        migrateTo = mt.ValueKind == JsonValueKind.Number ? mt.GetInt64().ToString() : mt.GetString();
                 }
                 if (code == 429 && retryAfter is null && response.Headers.RetryAfter?.Delta is { } delta) retryAfter = delta;
-                throw new ChatApiException(channel, method, code, description.Redact(secret), retryAfter, migrateTo);
+                throw new ChatApiException(channel, method, code, description.Redact(secret), retryAfter);
             }
 
-            // No envelope: a proxy or emulator error (e.g. the emulator's 500 {"message":"API method 'getFile' is not supported"}).
+            // No envelope: a proxy's error page or a test double's plain answer.
             if (response.StatusCode == HttpStatusCode.OK) return root.Clone();
             var message = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "error";
-            var status = message.Contains("is not supported", StringComparison.OrdinalIgnoreCase) ? 501 : (int)response.StatusCode;
-            throw new ChatApiException(channel, method, status, message.Redact(secret));
+            throw new ChatApiException(channel, method, (int)response.StatusCode, message.Redact(secret));
         }
     }
 }

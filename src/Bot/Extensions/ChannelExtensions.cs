@@ -19,7 +19,9 @@ public static class ChannelExtensions
         services.AddOptions<LocalChatOptions>().BindConfiguration(LocalChatOptions.Section);
 
         // Bot API URLs contain the token: the default HttpClient logging would print them, so it is removed.
-        services.AddHttpClient<TelegramClient>(c => c.Timeout = TimeSpan.FromSeconds(80)).RemoveAllLoggers();
+        // Telegram.Bot's client over the named HttpClient "telegram" (tests add handlers to it), created per use.
+        services.AddHttpClient(TelegramApi.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(80)).RemoveAllLoggers();
+        services.AddSingleton<TelegramApi>();
         services.AddHttpClient<ZaloClient>(c => c.Timeout = TimeSpan.FromSeconds(80)).RemoveAllLoggers();
 
         services.AddScoped<Inbox>();

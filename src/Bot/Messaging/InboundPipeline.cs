@@ -20,10 +20,12 @@ public sealed class InboundPipeline(
         switch (update)
         {
             case InboundUpdate.Message m:
-                if (m.Incoming.CallbackQueryId is { } queryId && channel == Channel.Telegram) callbacks.Enqueue(queryId);
                 // Telegram has real buttons; only numbered lists (Zalo, local) need the text mapped to a choice.
                 var message = channel == Channel.Telegram ? m.Incoming : await ChoiceAnswers.ResolveAsync(db, m.Incoming, ct);
                 var stored = await inbox.StoreAsync(m.UpdateKey, message, ct);
+                // A button press is answered once per callback id: only the delivery that stored it answers, however
+                // often Telegram redelivers it and whichever Bot instance receives it.
+                if (stored && m.Incoming.CallbackQueryId is { } queryId && channel == Channel.Telegram) callbacks.Enqueue(queryId);
                 if (stored) signal.Notify();
                 else logger.LogInformation("{Channel} update {Key} was delivered again; ignored", channel, m.UpdateKey);
                 return stored;
@@ -61,7 +63,7 @@ public sealed class CallbackAnswers(IServiceScopeFactory scopes, ILogger<Callbac
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TelegramClient>().AnswerCallbackQueryAsync(id, null, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<TelegramApi>().AnswerCallbackQueryAsync(id, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -39,7 +39,7 @@ public sealed class IncomingPhotoDownloader(
             switch (channel)
             {
                 case Channel.Telegram when photo.FileId is not null:
-                    var telegram = services.GetRequiredService<TelegramClient>();
+                    var telegram = services.GetRequiredService<TelegramApi>();
                     var limit = MaxBytesFor(channel);
                     if (photo.FileSize > limit) return photo with { RejectedReason = PhotoRejection.TooLarge };
                     var (path, size) = await telegram.GetFileAsync(photo.FileId, ct);

@@ -35,6 +35,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<Scheduling.ScheduledRun> ScheduledRuns => Set<Scheduling.ScheduledRun>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OfficeUser> OfficeUsers => Set<OfficeUser>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthMonthDb).Assembly);

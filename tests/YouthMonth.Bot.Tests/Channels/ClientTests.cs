@@ -6,7 +6,7 @@ using YouthMonth.Bot.Tests.Infrastructure;
 
 namespace YouthMonth.Bot.Tests.Channels;
 
-/// <summary>The typed clients against the fake API: envelopes, error classification, token redaction.</summary>
+/// <summary>The Telegram.Bot wrapper and the Zalo client against the fake API: envelopes, error classification, token redaction.</summary>
 public sealed class ClientTests : IAsyncLifetime
 {
     private const string Token = "31337:VERY-SECRET-TOKEN";
@@ -14,8 +14,8 @@ public sealed class ClientTests : IAsyncLifetime
     public async Task InitializeAsync() => _api = await FakeApi.StartAsync();
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private TelegramClient Telegram(string? baseUrl = null) => new(new HttpClient(),
-        new StaticOptions<TelegramOptions>(new TelegramOptions { Token = Token, ApiBaseUrl = baseUrl ?? _api.BaseUrl }));
+    private TelegramApi Telegram(string? baseUrl = null) => TelegramApi.For(
+        TelegramApi.CreateClient(new TelegramOptions { Token = Token, ApiBaseUrl = baseUrl ?? _api.BaseUrl }, new HttpClient()), Token);
 
     private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
     {
@@ -40,37 +40,25 @@ public sealed class ClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Edits_treat_not_modified_as_success_and_keep_the_buttons_when_given()
-    {
-        _api.Handle = (_, _) => FakeApi.Error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same");
-        await Telegram().EditMessageTextAsync("42", "7", "Đã chọn: Có", TelegramSender.Keyboard(
-            new Core.Messaging.OutgoingMessage { Text = "", Choices = EchoHandler.YesNo }, Core.Messaging.ChatType.Private), default);
-        var call = Assert.Single(_api.CallsTo("editMessageText"));
-        Assert.Equal(7, call.Body.GetProperty("message_id").GetInt64());
-        Assert.Equal("c:yes", call.Body.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("callback_data").GetString());
-    }
-
-    [Fact]
-    public async Task Albums_commands_and_files_use_the_documented_shapes()
+    public async Task Commands_and_files_use_the_documented_shapes_and_downloads_stop_at_the_limit()
     {
         _api.Handle = (method, _) => method == "getFile"
-            ? FakeApi.Ok(new { file_id = "F", file_size = 3, file_path = "photos/x.jpg" })
+            ? FakeApi.Ok(new { file_id = "F", file_unique_id = "u", file_size = 3, file_path = "photos/x.jpg" })
             : FakeApi.Ok(true);
         _api.Files["x.jpg"] = [1, 2, 3];
         var client = Telegram();
-        await client.SendMediaGroupAsync("42", ["A", "B"], "Ảnh &lt;hoạt động&gt;", default);
         await client.SetMyCommandsAsync([("baocao", "Gửi báo cáo tuần"), ("tongket", "Tổng kết")], default);
         var (path, size) = await client.GetFileAsync("F", default);
         Assert.Equal(("photos/x.jpg", 3L), (path, size));
         Assert.Equal([1, 2, 3], await client.DownloadFileAsync(path!, 10, default));
         Assert.Null(await client.DownloadFileAsync(path!, 2, default));
+        var missing = await Assert.ThrowsAsync<ChatApiException>(() => client.DownloadFileAsync("photos/gone.jpg", 10, default));
+        Assert.False(missing.IsTransient);
+        Assert.DoesNotContain(Token, missing.ToString());
 
-        var album = Assert.Single(_api.CallsTo("sendMediaGroup")).Body.GetProperty("media");
-        Assert.Equal(2, album.GetArrayLength());
-        Assert.Equal("Ảnh &lt;hoạt động&gt;", album[0].GetProperty("caption").GetString());
-        Assert.False(album[1].TryGetProperty("caption", out _));
-        Assert.Equal("baocao", Assert.Single(_api.CallsTo("setMyCommands")).Body.GetProperty("commands")[0].GetProperty("command").GetString());
-        Assert.All(_api.Calls.Where(c => c.Method != "x.jpg"), c => Assert.StartsWith("application/json", c.ContentType));
+        var command = Assert.Single(_api.CallsTo("setMyCommands")).Body.GetProperty("commands")[0];
+        Assert.Equal(("baocao", "Gửi báo cáo tuần"), (command.GetProperty("command").GetString(), command.GetProperty("description").GetString()));
+        Assert.All(_api.Calls.Where(c => !c.Path.Contains("/file/")), c => Assert.StartsWith("application/json", c.ContentType));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class MappingTests
     [Fact]
     public void Telegram_photo_takes_the_largest_size_whatever_its_position()
     {
-        var update = TelegramUpdateMapper.Map(Json("""
+        var update = TelegramUpdateMapper.Map(("""
             {"update_id":5,"message":{"message_id":9,"date":1700000000,"from":{"id":42,"first_name":"An"},
              "chat":{"id":-1001234567890,"type":"supergroup","title":"Team"},"media_group_id":"13579","caption":"site A",
              "photo":[{"file_id":"big","file_unique_id":"u2","width":1280,"height":960,"file_size":150000},
@@ -34,25 +34,25 @@ public sealed class MappingTests
     [Fact]
     public void Telegram_callback_contact_migration_and_block_are_recognised()
     {
-        var callback = Assert.IsType<InboundUpdate.Message>(TelegramUpdateMapper.Map(Json("""
+        var callback = Assert.IsType<InboundUpdate.Message>(TelegramUpdateMapper.Map(("""
             {"update_id":8,"callback_query":{"id":"1","from":{"id":42,"first_name":"An"},"message":{"message_id":4,"chat":{"id":42,"type":"private"}},"data":"r:1:ok"}}
             """), null)).Incoming;
         Assert.Equal(("r:1:ok", "1", "42"), (callback.CallbackData, callback.CallbackQueryId, callback.ChatId));
 
-        var contact = Assert.IsType<InboundUpdate.Message>(TelegramUpdateMapper.Map(Json("""
+        var contact = Assert.IsType<InboundUpdate.Message>(TelegramUpdateMapper.Map(("""
             {"update_id":9,"message":{"message_id":5,"from":{"id":42,"first_name":"An"},"chat":{"id":42,"type":"private"},
              "contact":{"phone_number":"+84900000000","first_name":"An","user_id":42}}}
             """), null)).Incoming;
         Assert.Equal(new SharedContact("+84900000000", "42", "An"), contact.Contact);
 
-        Assert.Equal(new InboundUpdate.ChatMigrated("-100777", "-1001234"), TelegramUpdateMapper.Map(Json("""
+        Assert.Equal(new InboundUpdate.ChatMigrated("-100777", "-1001234"), TelegramUpdateMapper.Map(("""
             {"update_id":10,"message":{"message_id":6,"chat":{"id":-100777,"type":"group"},"migrate_to_chat_id":-1001234}}
             """), null));
-        Assert.Equal(new InboundUpdate.ChatBlocked("42"), TelegramUpdateMapper.Map(Json("""
+        Assert.Equal(new InboundUpdate.ChatBlocked("42"), TelegramUpdateMapper.Map(("""
             {"update_id":11,"my_chat_member":{"chat":{"id":42,"type":"private"},"from":{"id":42},"date":1,
              "old_chat_member":{"status":"member"},"new_chat_member":{"status":"kicked"}}}
             """), null));
-        Assert.IsType<InboundUpdate.Ignored>(TelegramUpdateMapper.Map(Json("""
+        Assert.IsType<InboundUpdate.Ignored>(TelegramUpdateMapper.Map(("""
             {"update_id":12,"message":{"message_id":7,"chat":{"id":-100777,"type":"group"},"new_chat_members":[{"id":1}]}}
             """), null));
     }

@@ -87,7 +87,7 @@ public sealed class TelegramSendingTests : IAsyncLifetime
     [Fact]
     public async Task Group_upgraded_to_supergroup_moves_the_chat_id_and_resends()
     {
-        _telegram.Handle = (method, body) => method == "sendMessage" && body.GetProperty("chat_id").GetString() == "-100777"
+        _telegram.Handle = (method, body) => method == "sendMessage" && body.GetProperty("chat_id").ToString() == "-100777"
             ? FakeApi.Error(400, "Bad Request: group chat was upgraded to a supergroup chat", new { migrate_to_chat_id = -1001234567890 })
             : FakeApi.Ok(new { message_id = 5 });
         await using var app = App();
@@ -98,7 +98,7 @@ public sealed class TelegramSendingTests : IAsyncLifetime
         await using var db = app.Db();
         Assert.True(await db.ChatAccounts.AnyAsync(a => a.ChatId == "-1001234567890"));
         Assert.False(await db.ChatAccounts.AnyAsync(a => a.ChatId == "-100777"));
-        Assert.Equal(["-100777", "-1001234567890"], _telegram.CallsTo("sendMessage").Select(c => c.Body.GetProperty("chat_id").GetString()));
+        Assert.Equal(["-100777", "-1001234567890"], _telegram.CallsTo("sendMessage").Select(c => c.Body.GetProperty("chat_id").ToString()));
     }
 
     [Fact]
@@ -156,7 +156,9 @@ public sealed class TelegramSendingTests : IAsyncLifetime
         var sends = _telegram.CallsTo("sendPhoto").ToList();
         Assert.Equal(2, sends.Count);
         Assert.StartsWith("multipart/form-data", sends[0].ContentType);
-        Assert.StartsWith("file:", sends[0].Body.GetProperty("photo").GetString());
+        // Telegram.Bot uploads the bytes as a form part referenced by "attach://…".
+        Assert.StartsWith("attach://", sends[0].Body.GetProperty("photo").GetString());
+        Assert.Contains(sends[0].Body.EnumerateObject(), p => p.Value.GetString()!.StartsWith("file:", StringComparison.Ordinal));
         Assert.Equal("AgAD-big", sends[1].Body.GetProperty("photo").GetString());
         await using var db = app.Db();
         Assert.Equal("AgAD-big", (await db.Photos.SingleAsync(p => p.Id == photoId)).TelegramFileId);

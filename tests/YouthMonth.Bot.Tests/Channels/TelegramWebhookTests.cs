@@ -76,7 +76,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         await _app.WaitForAsync(db => db.Outbox.CountAsync(o => o.ChatId == "5002" && o.State == OutboxState.Sent), n => n == 1);
         await Task.Delay(300);
         Assert.Equal(["nhận: Báo cáo tuần 2"], await _app.SentTextsAsync(Channel.Telegram, "5002"));
-        Assert.Single(_telegram.CallsTo("sendMessage"), c => c.Body.GetProperty("chat_id").GetString() == "5002");
+        Assert.Single(_telegram.CallsTo("sendMessage"), c => c.Body.GetProperty("chat_id").ToString() == "5002");
         Assert.Single(_app.Services.GetRequiredService<HandledLog>().Messages, m => m.ChatId == "5002");
         Assert.DoesNotContain(Token, _app.Logs.All);
     }

@@ -98,6 +98,7 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
             if (Clock is not null) s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             if (UseEchoHandler) s.Replace(ServiceDescriptor.Scoped<IMessageHandler, EchoHandler>());
             s.AddSingleton<HandledLog>();
+            s.AddHttpClient(Bot.Channels.Telegram.TelegramApi.HttpClientName).AddHttpMessageHandler(() => new EmulatorResponseFix());
             TestServices?.Invoke(s);
         });
     }

@@ -1,72 +1,92 @@
 using System.Text.Json;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using YouthMonth.Core.Messaging;
-using YouthMonth.Core.Text;
+using TgChatType = Telegram.Bot.Types.Enums.ChatType;
+using ChatType = YouthMonth.Core.Messaging.ChatType;
 
 namespace YouthMonth.Bot.Channels.Telegram;
 
 /// <summary>Maps a Telegram Update (webhook body or getUpdates item) to what the Bot does with it.</summary>
 public static class TelegramUpdateMapper
 {
-    private static readonly string[] UnreadableKinds = ["sticker", "voice", "video", "video_note", "audio", "animation", "location", "venue", "poll", "dice"];
+    /// <summary>Names and ids are short on Telegram (names ≤ 64); anything longer is cut, not refused.</summary>
+    private const int NameLimit = 256;
+    private const int IdLimit = 256;
 
-    public static InboundUpdate Map(JsonElement update, string? botUsername)
+    /// <summary>A webhook body read with Telegram.Bot's own JSON settings (never the host's, which stay camelCase).</summary>
+    public static Update Parse(string raw)
     {
-        if (update.ValueKind != JsonValueKind.Object || !update.TryGetProperty("update_id", out var id) || !id.TryGetInt64(out var updateId))
-            throw new MalformedUpdateException("Telegram update without a numeric update_id");
-        var key = updateId.ToString();
         try
         {
-            if (update.TryGetProperty("message", out var message)) return MapMessage(key, message, botUsername);
-            if (update.TryGetProperty("callback_query", out var callback)) return MapCallback(key, callback);
-            if (update.TryGetProperty("my_chat_member", out var member)) return MapMembership(member);
-            return new InboundUpdate.Ignored("update kind not used");
+            return JsonSerializer.Deserialize<Update>(raw, JsonBotAPI.Options)
+                ?? throw new MalformedUpdateException("Telegram update is null");
         }
-        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException or FormatException)
         {
-            throw new MalformedUpdateException($"Telegram update {key} is missing required fields: {e.Message}");
+            // ArgumentOutOfRange: a `date` beyond DateTime's range; InvalidOperation: lone surrogates and the like.
+            throw new MalformedUpdateException($"Telegram update is not readable: {e.Message}");
         }
     }
 
-    private static InboundUpdate MapMessage(string key, JsonElement m, string? botUsername)
-    {
-        var chat = m.GetProperty("chat");
-        var chatId = chat.GetProperty("id").GetInt64().ToString();
-        if (m.TryGetProperty("migrate_to_chat_id", out var migrateTo))
-            return new InboundUpdate.ChatMigrated(chatId, migrateTo.GetInt64().ToString());
+    public static InboundUpdate Map(string raw, string? botUsername) => Map(Parse(raw), botUsername);
 
-        var text = VietnameseText.Clean(Str(m, "text"));
-        var caption = VietnameseText.Clean(Str(m, "caption"));
+    public static InboundUpdate Map(Update update, string? botUsername)
+    {
+        if (update.Id <= 0) throw new MalformedUpdateException("Telegram update without an update_id");
+        var key = update.Id.ToString();
+        return update switch
+        {
+            { Message: { Chat: null } } => throw new MalformedUpdateException($"Telegram update {key} has a message without a chat"),
+            { Message: { MigrateToChatId: { } newId } m } => new InboundUpdate.ChatMigrated(m.Chat.Id.ToString(), newId.ToString()),
+            { Message: { } m } => MapMessage(key, m, botUsername),
+            { CallbackQuery: { From: null } } => throw new MalformedUpdateException($"Telegram callback {key} without a sender"),
+            { CallbackQuery: { } q } => MapCallback(key, q),
+            { MyChatMember: { Chat: { Type: TgChatType.Private } chat, NewChatMember.Status: ChatMemberStatus.Kicked } } =>
+                new InboundUpdate.ChatBlocked(chat.Id.ToString()),
+            { MyChatMember: not null } => new InboundUpdate.Ignored("membership change"),
+            _ => new InboundUpdate.Ignored("update kind not used"),
+        };
+    }
+
+    private static InboundUpdate MapMessage(string key, Message m, string? botUsername)
+    {
+        var text = InboundText.Safe(m.Text);
+        var caption = InboundText.Safe(m.Caption);
         var photos = new List<IncomingPhoto>();
-        if (m.TryGetProperty("photo", out var sizes) && sizes.ValueKind == JsonValueKind.Array && sizes.GetArrayLength() > 0)
+        if (m.Photo is { Length: > 0 } sizes)
         {
             // The largest by area; Telegram usually lists it last, but does not promise that.
-            var largest = sizes.EnumerateArray().MaxBy(s => (long)Int(s, "width") * Int(s, "height"));
+            var largest = sizes.MaxBy(s => (long)s.Width * s.Height)!;
             photos.Add(new IncomingPhoto
             {
-                FileId = largest.GetProperty("file_id").GetString(),
-                FileUniqueId = Str(largest, "file_unique_id"),
-                Width = Int(largest, "width"),
-                Height = Int(largest, "height"),
-                FileSize = Long(largest, "file_size"),
+                FileId = InboundText.Safe(largest.FileId, IdLimit),
+                FileUniqueId = InboundText.Safe(largest.FileUniqueId, IdLimit),
+                Width = largest.Width,
+                Height = largest.Height,
+                FileSize = largest.FileSize,
             });
         }
-        else if (m.TryGetProperty("document", out var doc) && (Str(doc, "mime_type") ?? "").StartsWith("image/", StringComparison.Ordinal))
+        else if (m.Document is { MimeType: { } mime } doc && mime.StartsWith("image/", StringComparison.Ordinal))
         {
             // An image sent "as file" keeps its full resolution; treat it as a photo.
             photos.Add(new IncomingPhoto
             {
-                FileId = doc.GetProperty("file_id").GetString(),
-                FileUniqueId = Str(doc, "file_unique_id"),
-                FileSize = Long(doc, "file_size"),
+                FileId = InboundText.Safe(doc.FileId, IdLimit),
+                FileUniqueId = InboundText.Safe(doc.FileUniqueId, IdLimit),
+                FileSize = doc.FileSize,
             });
         }
 
-        SharedContact? contact = null;
-        if (m.TryGetProperty("contact", out var c))
-            contact = new SharedContact(c.GetProperty("phone_number").GetString()!,
-                c.TryGetProperty("user_id", out var uid) ? uid.GetInt64().ToString() : null, Str(c, "first_name"));
+        // The card's own user_id travels with it: registration accepts only a card whose user_id is the sender's.
+        var contact = m.Contact is { } c
+            ? new SharedContact(InboundText.Safe(c.PhoneNumber, 64) ?? "", c.UserId?.ToString(), InboundText.Safe(c.FirstName, NameLimit))
+            : null;
 
-        var unsupported = photos.Count == 0 && contact is null && text is null && UnreadableKinds.Any(k => m.TryGetProperty(k, out _));
+        var unreadable = m is { Sticker: not null } or { Voice: not null } or { Video: not null } or { VideoNote: not null }
+            or { Audio: not null } or { Animation: not null } or { Location: not null } or { Venue: not null } or { Poll: not null } or { Dice: not null };
+        var unsupported = photos.Count == 0 && contact is null && text is null && unreadable;
         if (text is null && caption is null && photos.Count == 0 && contact is null && !unsupported)
             return new InboundUpdate.Ignored("service message");
 
@@ -78,63 +98,48 @@ public static class TelegramUpdateMapper
             args = cmdArgs;
         }
 
-        var from = m.TryGetProperty("from", out var f) ? f : default;
         return new InboundUpdate.Message(key, new IncomingMessage
         {
             Channel = Channel.Telegram,
-            ChatId = chatId,
-            ChatType = Str(chat, "type") == "private" ? ChatType.Private : ChatType.Group,
-            UserId = from.ValueKind == JsonValueKind.Object ? from.GetProperty("id").GetInt64().ToString() : null,
-            UserName = from.ValueKind == JsonValueKind.Object ? Name(from) : Str(chat, "title"),
-            MessageId = m.TryGetProperty("message_id", out var mid) ? mid.ToString() : null,
-            SentAt = m.TryGetProperty("date", out var date) && date.TryGetInt64(out var seconds)
-                ? DateTimeOffset.FromUnixTimeSeconds(seconds) : default,
+            ChatId = m.Chat.Id.ToString(),
+            ChatType = ChatTypeOf(m.Chat),
+            UserId = m.From?.Id.ToString(),
+            UserName = m.From is { } from ? Name(from) : InboundText.Safe(m.Chat.Title, NameLimit),
+            MessageId = m.Id.ToString(),
+            SentAt = SentAt(m.Date),
             Text = text ?? caption,
             Command = command,
             CommandArgs = args,
             Contact = contact,
             Photos = photos,
-            MediaGroupId = Str(m, "media_group_id"),
+            MediaGroupId = InboundText.Safe(m.MediaGroupId, IdLimit),
             Unsupported = unsupported,
         });
     }
 
-    private static InboundUpdate MapCallback(string key, JsonElement q)
+    private static InboundUpdate MapCallback(string key, CallbackQuery q)
     {
-        var from = q.GetProperty("from");
-        var message = q.TryGetProperty("message", out var msg) && msg.ValueKind == JsonValueKind.Object ? msg : default;
-        var chat = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("chat", out var ch) ? ch : default;
-        var chatId = chat.ValueKind == JsonValueKind.Object ? chat.GetProperty("id").GetInt64().ToString() : from.GetProperty("id").GetInt64().ToString();
+        var chat = q.Message?.Chat;
         return new InboundUpdate.Message(key, new IncomingMessage
         {
             Channel = Channel.Telegram,
-            ChatId = chatId,
-            ChatType = chat.ValueKind != JsonValueKind.Object || Str(chat, "type") == "private" ? ChatType.Private : ChatType.Group,
-            UserId = from.GetProperty("id").GetInt64().ToString(),
-            UserName = Name(from),
-            MessageId = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("message_id", out var mid) ? mid.ToString() : null,
-            CallbackData = Str(q, "data") ?? "",
-            CallbackQueryId = q.GetProperty("id").ToString(),
+            ChatId = (chat?.Id ?? q.From.Id).ToString(),
+            ChatType = chat is null ? ChatType.Private : ChatTypeOf(chat),
+            UserId = q.From.Id.ToString(),
+            UserName = Name(q.From),
+            MessageId = q.Message?.Id.ToString(),
+            CallbackData = InboundText.Safe(q.Data, IdLimit) ?? "",
+            CallbackQueryId = InboundText.Safe(q.Id, IdLimit),
         });
     }
 
-    private static InboundUpdate MapMembership(JsonElement member)
-    {
-        var chat = member.GetProperty("chat");
-        var status = member.TryGetProperty("new_chat_member", out var n) ? Str(n, "status") : null;
-        return Str(chat, "type") == "private" && status == "kicked"
-            ? new InboundUpdate.ChatBlocked(chat.GetProperty("id").GetInt64().ToString())
-            : new InboundUpdate.Ignored("membership change");
-    }
+    private static ChatType ChatTypeOf(Chat chat) => chat.Type == TgChatType.Private ? ChatType.Private : ChatType.Group;
 
-    private static string Name(JsonElement user) =>
-        string.Join(' ', new[] { Str(user, "first_name"), Str(user, "last_name") }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } name
-            ? name : Str(user, "username") ?? user.GetProperty("id").ToString();
+    /// <summary>A date outside what PostgreSQL and the clock can hold is treated as unknown.</summary>
+    private static DateTimeOffset SentAt(DateTime date) =>
+        date.Year is < 2000 or > 9000 ? default : new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc));
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt32(out var i) ? i : 0;
-
-    private static long? Long(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt64(out var i) ? i : null;
+    private static string Name(User user) =>
+        InboundText.Safe(string.Join(' ', new[] { user.FirstName, user.LastName }.Where(s => !string.IsNullOrEmpty(s))), NameLimit) is { Length: > 0 } name
+            ? name : InboundText.Safe(user.Username, NameLimit) ?? user.Id.ToString();
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using YouthMonth.Bot.Messaging;
@@ -10,6 +10,9 @@ namespace YouthMonth.Bot.Channels.Telegram;
 public static class TelegramWebhook
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Real updates are a few KB (a 4,096-character text, a caption, entities); 1 MB leaves room for anything Telegram sends.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
 
     public static void MapTelegramWebhook(this IEndpointRouteBuilder app) =>
         app.MapPost("/telegram/webhook", HandleAsync).ExcludeFromDescription();
@@ -27,10 +30,14 @@ public static class TelegramWebhook
         InboundUpdate update;
         try
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            update = TelegramUpdateMapper.Map(body.RootElement, identity.Username);
+            // The raw body, read with Telegram.Bot's JSON settings; the host's JSON options are left alone.
+            var raw = await ReadBodyAsync(request, MaxBodyBytes, ct);
+            if (raw is null)
+                return TypedResults.Problem(title: "Update too large", detail: $"Telegram updates are at most {MaxBodyBytes} bytes.",
+                    statusCode: StatusCodes.Status413PayloadTooLarge);
+            update = TelegramUpdateMapper.Map(raw, identity.Username);
         }
-        catch (Exception e) when (e is JsonException or MalformedUpdateException)
+        catch (Exception e) when (e is MalformedUpdateException or DecoderFallbackException or BadHttpRequestException)
         {
             logger.LogWarning("Malformed Telegram webhook body: {Error}", e.Message);
             return TypedResults.Problem(title: "Malformed update", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
@@ -38,6 +45,23 @@ public static class TelegramWebhook
         await pipeline.AcceptAsync(Channel.Telegram, update, ct);
         return TypedResults.Ok();
     }
+
+    /// <summary>The body as strict UTF-8 text; null when it is longer than <paramref name="max"/> bytes.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, int max, CancellationToken ct)
+    {
+        if (request.ContentLength > max) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }
 
 /// <summary>The bot's own @username, for telling our "/cmd@bot" from other bots' (configured or read by getMe).</summary>

@@ -79,3 +79,15 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.HasIndex(x => x.Hash).IsUnique();
     }
 }
+
+internal sealed class OfficeUserConfiguration : IEntityTypeConfiguration<OfficeUser>
+{
+    public void Configure(EntityTypeBuilder<OfficeUser> e)
+    {
+        e.Property(x => x.UserName).HasMaxLength(64);
+        e.Property(x => x.DisplayName).HasMaxLength(100);
+        e.Property(x => x.Role).HasMaxLength(16);
+        e.Property(x => x.PasswordHash).HasMaxLength(200);
+        e.HasIndex(x => x.UserName).IsUnique();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using YouthMonth.Admin.Auth;
+
+namespace YouthMonth.Admin.Web;
+
+/// <summary>
+/// Base of the office pages. Pages call the admin API's own handlers (the same validation, the same queries)
+/// and turn their typed results into what a form shows: errors beside fields, a conflict notice, a message.
+/// </summary>
+public abstract class OfficePage : PageModel
+{
+    public const string ConflictText = "Có người khác vừa sửa mục này. Hãy tải lại trang rồi sửa lại.";
+
+    public Dictionary<string, string[]> FieldErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>A problem that is not about one field (not found, conflict, …).</summary>
+    public string? Problem { get; set; }
+    public bool IsConflict { get; set; }
+    [TempData] public string? Flash { get; set; }
+
+    public bool CanEdit => User.IsInRole(AuthPolicies.Admin);
+
+    /// <summary>The value of a successful result; otherwise records its errors and returns default.</summary>
+    protected T? Take<T>(IResult result) where T : class
+    {
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        switch (inner)
+        {
+            case IValueHttpResult<T> { Value: var value }:
+                return value;
+            case ValidationProblem invalid:
+                foreach (var (field, messages) in invalid.ProblemDetails.Errors) FieldErrors[field] = messages;
+                return null;
+            case ProblemHttpResult problem:
+                IsConflict = problem.StatusCode == StatusCodes.Status409Conflict
+                    && problem.ProblemDetails.Extensions.TryGetValue("field", out var f) && f as string == "version";
+                var named = problem.ProblemDetails.Extensions.TryGetValue("field", out var fieldName) ? fieldName as string : null;
+                Problem = IsConflict ? ConflictText : problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
+                if (named is not null && !IsConflict) FieldErrors[named] = [Problem ?? ""];
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True when a result without a body (204) succeeded.</summary>
+    protected bool Succeeded(IResult result)
+    {
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }) return true;
+        Take<object>(inner);
+        return false;
+    }
+
+    public bool HasError(string field) => FieldErrors.ContainsKey(field);
+
+    public IHtmlContent ErrorFor(string field) =>
+        FieldErrors.TryGetValue(field, out var messages)
+            ? new HtmlString($"<span class=\"field-error\" data-field=\"{System.Net.WebUtility.HtmlEncode(field)}\">{System.Net.WebUtility.HtmlEncode(string.Join(" ", messages))}</span>")
+            : HtmlString.Empty;
+
+    /// <summary>Errors whose field is not shown on the form (e.g. a nested path), listed at the top.</summary>
+    public IEnumerable<string> OtherErrors(params string[] shown) =>
+        FieldErrors.Where(e => !shown.Contains(e.Key, StringComparer.OrdinalIgnoreCase)).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"));
+
+    protected IActionResult RedirectWithFlash(string message, string page, object? routeValues = null)
+    {
+        Flash = message;
+        return RedirectToPage(page, routeValues);
+    }
+}

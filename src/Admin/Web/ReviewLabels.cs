@@ -1,0 +1,13 @@
+using YouthMonth.Core.Reporting;
+
+namespace YouthMonth.Admin.Web;
+
+public static class ReviewLabels
+{
+    public static string Badge(ReviewStatus review) => review switch
+    {
+        ReviewStatus.Accepted => "<span class=\"badge ok\">Đã chấp nhận</span>",
+        ReviewStatus.Returned => "<span class=\"badge bad\">Đã trả lại</span>",
+        _ => "<span class=\"badge\">Chờ duyệt</span>",
+    };
+}
