@@ -33,6 +33,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
     public DbSet<Scheduling.ScheduledRun> ScheduledRuns => Set<Scheduling.ScheduledRun>();
+    public DbSet<Scheduling.ScheduledDispatch> ScheduledDispatches => Set<Scheduling.ScheduledDispatch>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OfficeUser> OfficeUsers => Set<OfficeUser>();
