@@ -29,6 +29,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<ReportAudit> ReportAudits => Set<ReportAudit>();
 
     public DbSet<ChatAccount> ChatAccounts => Set<ChatAccount>();
+    public DbSet<ChatBindingAudit> ChatBindingAudit => Set<ChatBindingAudit>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
@@ -57,6 +58,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
         b.Properties<Channel>().HaveConversion<string>();
         b.Properties<ChatType>().HaveConversion<string>();
         b.Properties<OutboxState>().HaveConversion<string>();
+        b.Properties<ChatBindingAction>().HaveConversion<string>();
         b.Properties<ApiRole>().HaveConversion<string>();
     }
 }
