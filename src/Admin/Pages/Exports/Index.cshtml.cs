@@ -26,7 +26,7 @@ public sealed class IndexModel(YouthMonthDb db, TimeProvider clock, IConfigurati
     {
         var result = format switch
         {
-            "docx" => (await ExportsApi.ExportDocx(db, clock, config, campaignId, periodId, ct)).Result,
+            "docx" => (await ExportsApi.ExportDocx(db, clock, config, campaignId, periodId, date: null, ct)).Result,
             "xlsx" => (await ExportsApi.ExportXlsx(db, clock, campaignId, periodId, ct)).Result,
             "csv" => (await ExportsApi.ExportCsv(db, clock, campaignId, periodId, ct)).Result,
             _ => null,
