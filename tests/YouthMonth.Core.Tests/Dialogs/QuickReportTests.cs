@@ -76,4 +76,36 @@ public sealed class QuickReportTests(DialogFixture fixture) : IClassFixture<Dial
         Assert.Contains("Viết vài dòng tin", chat.LastText);
         await chat.Say("/huy");
     }
+
+    [Fact]
+    public async Task Fixing_one_number_from_the_review_leaves_every_other_number_as_it_was()
+    {
+        H.SetLocalTime(2024, 3, 12, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[2][0]);
+        await chat.Say("/baocao");
+        Assert.Contains("Tuần 2", chat.LastText);
+        await chat.Press("Có, báo cáo hoạt động");
+        await chat.Press("Ngày hội hiến máu tình nguyện");
+        await chat.Press("Hôm nay");
+        await chat.Say("tham gia 100, máu 30, quà 20, trị giá 2 triệu");
+        await chat.Say("Hiến máu tại trường.");
+        await chat.Photo(await H.NewPhotoAsync());
+        await chat.Press("Không, xem lại và gửi");
+        await chat.Press("Sửa một mục");
+        await chat.Press("Các số liệu khác");
+        Assert.StartsWith("Đơn vị máu: hiện là 30 đơn vị.", chat.LastText);
+        await chat.Press("Bỏ qua");
+        Assert.StartsWith("Phần quà: hiện là 20 phần.", chat.LastText);
+        await chat.Say("25");
+        Assert.Contains("Trị giá quà: hiện là 2.000.000 đồng.", chat.LastText);
+        await chat.Press("Xoá số này");
+        Assert.Contains("Đơn vị máu: 30 đơn vị\n", chat.LastText);
+        Assert.Contains("Phần quà: 25 phần (đã sửa, trước: 20 phần)", chat.LastText);
+        Assert.Contains("Trị giá quà: đã xoá (trước: 2.000.000 đồng)", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+
+        var report = (await H.ReportAsync(P.Week2Id, P.Units[2]))!;
+        Assert.Equal(new Dictionary<string, decimal> { [MetricCatalog.Participants] = 100m, ["blood_units"] = 30m, ["gifts"] = 25m },
+            report.Values.ToDictionary(v => v.MetricCode, v => v.Value));
+    }
 }

@@ -12,6 +12,7 @@ public static class ActivitySteps
 {
     public const int MaxPhotos = 10;
     public const string SkipRest = "skip_rest";
+    public const string ClearValue = "clear";
 
     public static void AskDate(DialogContext ctx) => ctx.Ask(ReportSteps.Date, Prompts.Date(ReportTexts.AskDate));
 
@@ -67,6 +68,18 @@ public static class ActivitySteps
         var head = queued[0];
         var participants = head.Code == MetricCatalog.Participants;
         Prompt prompt;
+        if (draft.Fixing)
+        {
+            // From the review: one number at a time with its current value; skipping keeps it, clearing is explicit.
+            var has = draft.CurrentActivity.Values.TryGetValue(head.Code, out var current);
+            prompt = Prompts.Numbers(ReportTexts.AskMetricToFix(head, has ? current : null), head.Unit,
+                head.Kind == MetricKind.Money ? "1.500.000 hoặc 1tr5" : "150", skippable: true);
+            List<Messaging.Choice> extra = [];
+            if (has) extra.Add(new Messaging.Choice(ClearValue, ReportTexts.ClearValue));
+            if (queued.Count > 1) extra.Add(new Messaging.Choice(SkipRest, ReportTexts.SkipRest));
+            ctx.Ask(ReportSteps.Metric, prompt with { Choices = [[.. prompt.Choices.SelectMany(r => r), .. extra]] });
+            return true;
+        }
         if (queued.Count > 1 && draft.CurrentActivity.Values.Count == 0)
             prompt = Prompts.Numbers(ReportTexts.AskMetrics(queued, Example(queued)), null, Example(queued), skippable: !participants);
         else
@@ -87,13 +100,20 @@ public static class ActivitySteps
         var values = draft.CurrentActivity.Values;
         if (draft.MetricQueue.Count == 0) return true;
         var head = draft.MetricQueue[0];
+        // Skipping never loses a number: what was recorded stays; only "Xoá số này" removes it.
         if (answer.ChoiceKey == SkipRest || Text.VietnameseText.Fold(answer.Text) is "bo qua het" or "bo qua tat ca")
         {
-            foreach (var code in draft.MetricQueue.Where(c => c != MetricCatalog.Participants)) values.Remove(code);
             draft.MetricQueue.RemoveAll(c => c != MetricCatalog.Participants);
             return true;
         }
-        if (answer.Skipped) { values.Remove(head); draft.MetricQueue.RemoveAt(0); return true; }
+        if (answer.Skipped) { draft.MetricQueue.RemoveAt(0); return true; }
+        if (answer.ChoiceKey == ClearValue || (draft.Fixing && Text.VietnameseText.Fold(answer.Text) is "xoa" or "xoa so nay"))
+        {
+            values.Remove(head);
+            draft.MetricQueue.RemoveAt(0);
+            ctx.Note(ReportTexts.Cleared(await ReportPeriods.MetricAsync(ctx.Db, campaignId, head, ct)));
+            return true;
+        }
 
         var (asked, all) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
         var current = asked.FirstOrDefault(m => m.Code == head) ?? await ReportPeriods.MetricAsync(ctx.Db, campaignId, head, ct);

@@ -79,6 +79,12 @@ public static class ReportTexts
     public const string SkipRest = "Bỏ qua hết";
 
     public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})?";
+    /// <summary>Fixing from the review: the current value is shown, and skipping keeps it.</summary>
+    public static string AskMetricToFix(Metric m, decimal? current) => current is { } v
+        ? $"{m.Label}: hiện là {VietnameseNumbers.Format(v, m.Unit)}. Gửi số mới, bấm \"Bỏ qua\" để giữ nguyên, hoặc \"Xoá số này\"."
+        : $"{m.Label} (đơn vị tính: {m.Unit}): chưa có. Gửi số nếu có, hoặc bấm \"Bỏ qua\".";
+    public const string ClearValue = "Xoá số này";
+    public static string Cleared(Metric m) => $"Đã xoá: {m.Label}.";
     public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
 
     /// <summary>All of an activity's numbers in one question; the example names each by its first alias.</summary>
@@ -109,6 +115,8 @@ public static class ReportTexts
 
     // Review and saving
     public static string ReviewHeader(string periodLabel, string unit) => $"Xem lại báo cáo {periodLabel} — {unit}:";
+    public static string ReviewChanged(string? before) => before is null ? " (mới thêm)" : $" (đã sửa, trước: {before})";
+    public static string ReviewCleared(string before) => $"đã xoá (trước: {before})";
     public const string ReviewNews = "Tin: ";
     public const string ReviewLinks = "Link: ";
     public const string ReviewPhotos = "Ảnh: ";

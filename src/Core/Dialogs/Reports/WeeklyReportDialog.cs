@@ -182,11 +182,12 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         {
             case Title: AskTitle(ctx); return;
             case Date: ActivitySteps.AskDate(ctx); return;
-            case Participants: ActivitySteps.AskParticipants(ctx); return;
+            case Participants: draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values); ActivitySteps.AskParticipants(ctx); return;
             case News: ActivitySteps.AskNewsWithLinks(ctx); return;
             case Links: ActivitySteps.AskLinks(ctx); return;
             case Photos: draft.CurrentActivity.PhotoIds.Clear(); ActivitySteps.AskPhotosOnce(ctx, draft); return;
             case "metrics":
+                draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values);
                 var (asked, _) = await ActivitySteps.ActivityMetricsAsync(ctx, draft.CurrentActivity, period.CampaignId, ct);
                 draft.MetricQueue = asked.Where(m => m.Code != MetricCatalog.Participants).Select(m => m.Code).ToList();
                 if (!await ActivitySteps.AskMetricsAsync(ctx, draft, period.CampaignId, ct)) await ShowReviewAsync(ctx, draft, ct);
