@@ -127,7 +127,16 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName,
                 (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("docx-viewer", ApiRole.Viewer)).Secret);
 
-        var response = await client.GetAsync($"/api/exports/summary.docx?periodId={Week2}").AssertStatusAsync(HttpStatusCode.OK);
+        var undated = await (await client.GetAsync($"/api/exports/summary.docx?periodId={Week2}").AssertStatusAsync(HttpStatusCode.OK))
+            .Content.ReadAsByteArrayAsync();
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(undated), false))
+        {
+            // The day is left blank for signing; the closing line names the period once, in parentheses.
+            var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("Cần Thơ, ngày       tháng 3 năm 2024", text);
+            Assert.Contains($"Trên đây là báo cáo kết quả thực hiện Tháng Thanh niên 2024 ({Seed.Weeks[1].Label}) của Đoàn Khối Thử Nghiệm.", text);
+        }
+        var response = await client.GetAsync($"/api/exports/summary.docx?periodId={Week2}&date=true").AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(ExportsApi.DocxType, response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using YouthMonth.Admin.Auth;
 using YouthMonth.Core.Persistence;
 using YouthMonth.Core.Summaries;
@@ -6,7 +7,7 @@ using YouthMonth.Core.Summaries;
 namespace YouthMonth.Admin.Apis;
 
 /// <summary>
-/// GET /api/exports/summary.docx?campaignId=&amp;periodId=   the compiled report in the official Word layout
+/// GET /api/exports/summary.docx?campaignId=&amp;periodId=&amp;date=   the compiled report in the official Word layout (day blank unless date=true)
 /// GET /api/exports/units.xlsx?campaignId=&amp;periodId=     per-unit numbers (and totals) as Excel
 /// GET /api/exports/units.csv?campaignId=&amp;periodId=      per-unit numbers as CSV (UTF-8 with BOM)
 /// Same scope rules as /api/summaries.
@@ -27,10 +28,16 @@ public static class ExportsApi
 
     // The photo folder is the Bot's Photos:Root (shared storage); read directly so the Admin host needs no
     // extra options class for one path. Missing photos are simply left out of the appendix.
-    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportDocx(
-        YouthMonthDb db, TimeProvider clock, IConfiguration config, int? campaignId, int? periodId, CancellationToken ct) =>
-        ExportAsync(db, clock, campaignId, periodId, "docx", DocxType, ct,
-            (s, units) => SummaryDocx.Build(s, units, config["Photos:Root"] ?? "data/photos"));
+    // The organisation's letterhead heads and signs it; the day is left blank for signing unless ?date=true.
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportDocx(
+        YouthMonthDb db, TimeProvider clock, IConfiguration config, int? campaignId, int? periodId, bool? date, CancellationToken ct)
+    {
+        var letterheads = await db.Campaigns.AsNoTracking().Select(c => new { c.Id, c.Organisation!.Letterhead })
+            .ToDictionaryAsync(c => c.Id, c => c.Letterhead, ct);
+        return await ExportAsync(db, clock, campaignId, periodId, "docx", DocxType, ct,
+            (s, units) => SummaryDocx.Build(s, units, config["Photos:Root"] ?? "data/photos", letterheads.GetValueOrDefault(s.Header.CampaignId),
+                date == true));
+    }
 
     public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportXlsx(
         YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct) =>

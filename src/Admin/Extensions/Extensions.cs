@@ -72,6 +72,7 @@ public static class Extensions
         app.MapReportsApi();
         app.MapReviewsApi();
         app.MapDeadLettersApi();
+        app.MapChatsApi();
         app.MapOfficeWeb();
     }
 }

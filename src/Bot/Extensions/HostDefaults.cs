@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace YouthMonth.Bot.Extensions;
 
@@ -19,10 +20,25 @@ public static class HostDefaults
 
     public static readonly string[] QuietCategories = ["Microsoft.EntityFrameworkCore", "Npgsql"];
 
-    /// <summary>/health/live: the process answers. /health/ready: the database answers too.</summary>
+    /// <summary>
+    /// /health/live: the process answers. /health/ready: the database answers too; the JSON also shows the queues
+    /// (inbox pending, outbox backlog, failed sends, dead letters) for a monitor to graph or alert on.
+    /// </summary>
     public static void MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteJsonAsync });
     }
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+            }),
+        });
 }

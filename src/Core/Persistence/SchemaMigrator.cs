@@ -7,7 +7,9 @@ namespace YouthMonth.Core.Persistence;
 /// <summary>
 /// Applies the ordered SQL scripts embedded from Persistence/Migrations (NNNN_name.sql) that the database has
 /// not seen yet, each in its own transaction, under a PostgreSQL advisory lock so that two processes starting
-/// at once never race. See docs/database.md for how to add the next script.
+/// at once never race. See docs/database.md for how to add the next script. The job engine's own schema
+/// (Hangfire, schema "hangfire") is created or upgraded under the same lock, after the scripts: its installer
+/// alone lets two hosts starting at once collide on its version row.
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger)
 {
@@ -42,6 +44,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                 logger.LogInformation("Applied schema migration {Version}", version);
                 done.Add(version);
             }
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(conn, Scheduling.JobStorageSetup.Schema);
             return done;
         }
         finally

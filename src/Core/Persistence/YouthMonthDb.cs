@@ -29,10 +29,12 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<ReportAudit> ReportAudits => Set<ReportAudit>();
 
     public DbSet<ChatAccount> ChatAccounts => Set<ChatAccount>();
+    public DbSet<ChatBindingAudit> ChatBindingAudit => Set<ChatBindingAudit>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
     public DbSet<Scheduling.ScheduledRun> ScheduledRuns => Set<Scheduling.ScheduledRun>();
+    public DbSet<Scheduling.ScheduledDispatch> ScheduledDispatches => Set<Scheduling.ScheduledDispatch>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OfficeUser> OfficeUsers => Set<OfficeUser>();
@@ -56,6 +58,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
         b.Properties<Channel>().HaveConversion<string>();
         b.Properties<ChatType>().HaveConversion<string>();
         b.Properties<OutboxState>().HaveConversion<string>();
+        b.Properties<ChatBindingAction>().HaveConversion<string>();
         b.Properties<ApiRole>().HaveConversion<string>();
     }
 }

@@ -35,6 +35,41 @@ public sealed class ScheduledSends(YouthMonthDb db, TimeProvider clock)
         return pending;
     }
 
+    /// <summary>
+    /// Triggers of every active campaign that are due at <paramref name="now"/> (time reached, still useful, not
+    /// completed), with a readable title for the job engine's dashboard. A late reminder that a later one of the
+    /// same period supersedes is left out (only the firmer one goes out).
+    /// </summary>
+    public async Task<IReadOnlyList<(PlanTrigger Trigger, string Title)>> DueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var ids = await db.Campaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Active).Select(c => c.Id).ToListAsync(ct);
+        var completed = (await db.ScheduledRuns.AsNoTracking().Where(r => ids.Contains(r.CampaignId)).Select(r => r.Key).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var due = new List<(PlanTrigger, string)>();
+        foreach (var id in ids)
+        {
+            var (campaign, zone) = await LoadAsync(id, ct);
+            if (campaign is null) continue;
+            var triggers = PlanTriggers.For(campaign, zone);
+            due.AddRange(triggers
+                .Where(t => t.FireAtUtc - EarlyTolerance <= now && now < t.UsefulUntilUtc && !completed.Contains(t.Key) && !Superseded(t, triggers, now))
+                .Select(t => (t, SchedulingTexts.JobTitle(campaign, t))));
+        }
+        return due;
+    }
+
+    /// <summary>
+    /// Posts a period's compiled summary to the organisation's leader chats now (the office's "send this summary
+    /// now"). <paramref name="requestId"/> names the request: the same request run again (the job engine retrying
+    /// it) adds only what is missing; another request posts again. Returns messages enqueued, null for no such period.
+    /// </summary>
+    public async Task<int?> PostSummaryNowAsync(int periodId, Guid requestId, CancellationToken ct = default)
+    {
+        var period = await db.Periods.AsNoTracking().Include(p => p.Campaign).FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period?.Campaign is null) return null;
+        return await PostSummaryAsync(period.Campaign.OrganisationId, period.Id, $"summary-now:{period.Id}:{requestId:N}", clock.GetUtcNow(), ct);
+    }
+
     /// <summary>Runs every trigger of the campaign that is due now (what a scheduler tick would fire); returns messages enqueued.</summary>
     public async Task<int> RunDueAsync(int campaignId, CancellationToken ct = default)
     {
@@ -140,10 +175,12 @@ public sealed class ScheduledSends(YouthMonthDb db, TimeProvider clock)
         return await PostToLeadersAsync(campaign.OrganisationId, trigger, text, now, ct);
     }
 
-    private async Task<int> PostAfterDeadlineAsync(Campaign campaign, PlanTrigger trigger, DateTimeOffset now, CancellationToken ct)
+    private Task<int> PostAfterDeadlineAsync(Campaign campaign, PlanTrigger trigger, DateTimeOffset now, CancellationToken ct) =>
+        PostSummaryAsync(campaign.OrganisationId, trigger.PeriodId!.Value, trigger.Key, now, ct);
+
+    private async Task<int> PostSummaryAsync(int organisationId, int periodId, string keyPrefix, DateTimeOffset now, CancellationToken ct)
     {
-        var period = campaign.Periods.Single(p => p.Id == trigger.PeriodId);
-        var accounts = await LeaderAccountsAsync(campaign.OrganisationId, ct);
+        var accounts = await LeaderAccountsAsync(organisationId, ct);
         // The summary is the same for every leader chat of the organisation: computed once per channel (its split differs).
         var perChannel = new Dictionary<Channel, IReadOnlyList<OutgoingMessage>>();
         var count = 0;
@@ -151,10 +188,10 @@ public sealed class ScheduledSends(YouthMonthDb db, TimeProvider clock)
         {
             if (!perChannel.TryGetValue(account.Channel, out var messages))
                 perChannel[account.Channel] = messages =
-                    await LeaderSummaries.PeriodMessagesAsync(db, account.LeaderChatId!.Value, period.Id, account.Channel, now, ct);
+                    await LeaderSummaries.PeriodMessagesAsync(db, account.LeaderChatId!.Value, periodId, account.Channel, now, ct);
             // Each part keyed by its index, so an interrupted post finishes without repeating the parts already queued.
             for (var i = 0; i < messages.Count; i++)
-                if (await Outbox.TryEnqueueAsync(db, account.Channel, account.ChatId, messages[i], $"{trigger.Key}:a{account.Id}:{i}", now, ct))
+                if (await Outbox.TryEnqueueAsync(db, account.Channel, account.ChatId, messages[i], $"{keyPrefix}:a{account.Id}:{i}", now, ct))
                     count++;
         }
         return count;

@@ -67,4 +67,25 @@ public static class SchedulingTexts
         if (rest > 0 && days == 0) parts.Add($"{rest} phút");
         return string.Join(" ", parts);
     }
+
+    /// <summary>
+    /// The job's name in the dashboard: what, for which period or activity, which campaign
+    /// ("Nhắc hạn — Tuần 2 — Tháng Thanh niên 2024").
+    /// </summary>
+    public static string JobTitle(Campaign campaign, PlanTrigger trigger)
+    {
+        var period = campaign.Periods.FirstOrDefault(p => p.Id == trigger.PeriodId)?.Label;
+        return trigger.Kind switch
+        {
+            PlanTriggerKind.Reminder => $"Nhắc hạn — {period} — {campaign.Name} ({trigger.Offset})",
+            PlanTriggerKind.DeadlineAlert => $"Báo đơn vị chưa nộp — {period} — {campaign.Name}",
+            PlanTriggerKind.PostDeadline => $"Tổng hợp sau hạn — {period} — {campaign.Name}",
+            PlanTriggerKind.ActivityReminder =>
+                $"Nhắc lịch hoạt động — {campaign.Activities.FirstOrDefault(a => a.Id == trigger.ActivityId)?.Title} — {campaign.Name}",
+            _ => trigger.Key,
+        };
+    }
+
+    /// <summary>The dashboard name of the office's "send this summary now".</summary>
+    public static string SummaryNowTitle(ReportingPeriod period, Campaign campaign) => $"Gửi tổng hợp ngay — {period.Label} — {campaign.Name}";
 }

@@ -26,8 +26,12 @@ public static class SummaryDocx
     internal const int LandscapeWidth = PageLong - MarginLeft - MarginOther;
 
     /// <param name="photoRoot">Folder of stored photos (Photos:Root); photos not found there are left out of the appendix.</param>
-    public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot)
+    /// <param name="letterhead">The organisation's header lines, document code, signer and recipients; null = defaults.</param>
+    /// <param name="dated">Print the day; by default it is left blank for the day of signing, as offices do.</param>
+    public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot, Plan.Letterhead? letterhead = null,
+        bool dated = false)
     {
+        letterhead ??= new Plan.Letterhead();
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -38,7 +42,7 @@ public static class SummaryDocx
             main.Document = new Document(body);
             var h = s.Header;
 
-            body.Append(HeaderBlock(s));
+            body.Append(HeaderBlock(s, letterhead, dated));
             body.Append(Para("BÁO CÁO", bold: true, center: true, size: 28, spaceBefore: 360));
             body.Append(Para($"Kết quả thực hiện {h.Campaign}", bold: true, center: true));
             // Period labels carry their dates in parentheses already ("Tuần 2 (02/3–08/3)"): no second pair.
@@ -99,9 +103,9 @@ public static class SummaryDocx
             }
 
             // Closing line and the signature block, as the seed ends: "Nơi nhận" on the left, the signer on the right.
-            body.Append(Para($"Trên đây là báo cáo kết quả thực hiện {h.Campaign}, {s.Period?.Label ?? "tổng hợp toàn đợt"}, của {h.Organisation}.",
+            body.Append(Para(ClosingLine(s),
                 justify: true, spaceBefore: 240, keepNext: true));
-            body.Append(SignatureBlock(s, LandscapeWidth));
+            body.Append(SignatureBlock(s, letterhead, LandscapeWidth));
 
             var photos = s.Highlights.Select(x => (x, bytes: ReadPhoto(photoRoot, x.PhotoPath))).Where(p => p.bytes is not null).ToList();
             if (photos.Count > 0)
@@ -156,6 +160,25 @@ public static class SummaryDocx
     internal static string PlaceAndDate(string place, DateOnly d) =>
         $"{place}, ngày {(d.Day < 10 ? "0" : "")}{d.Day} tháng {(d.Month < 3 ? "0" : "")}{d.Month} năm {d.Year}";
 
+    /// <summary>
+    /// "Trên đây là báo cáo kết quả thực hiện Tháng Thanh niên năm 2024 (Tuần 2 (02/3–08/3)) của …"; a final period
+    /// reads "Trên đây là báo cáo tổng kết …", never "…năm 2024, Báo cáo tổng kết và đề nghị khen thưởng, của…".
+    /// </summary>
+    internal static string ClosingLine(CampaignSummary s)
+    {
+        var h = s.Header;
+        return s.Period switch
+        {
+            null => $"Trên đây là báo cáo tổng hợp kết quả thực hiện {h.Campaign} của {h.Organisation}.",
+            { Kind: Plan.PeriodKind.Final } => $"Trên đây là báo cáo tổng kết {h.Campaign} của {h.Organisation}.",
+            var p => $"Trên đây là báo cáo kết quả thực hiện {h.Campaign} ({p.Label}) của {h.Organisation}.",
+        };
+    }
+
+    /// <summary>"Cần Thơ, ngày      tháng 3 năm 2024": the day left blank for the signer.</summary>
+    internal static string PlaceAndMonth(string place, DateOnly d) =>
+        $"{place}, ngày       tháng {(d.Month < 3 ? "0" : "")}{d.Month} năm {d.Year}";
+
     internal static IEnumerable<string> StatusLines(CampaignSummary s)
     {
         var r = s.Reporting;
@@ -180,18 +203,23 @@ public static class SummaryDocx
     /// organisation in bold, "***", the blank document number the office fills in), ĐOÀN TNCS HỒ CHÍ MINH
     /// underlined and the place-and-date line in italics on the right. A borderless table, as in the seed.
     /// </summary>
-    private static Table HeaderBlock(CampaignSummary s)
+    private static Table HeaderBlock(CampaignSummary s, Plan.Letterhead letterhead, bool dated)
     {
         var h = s.Header;
         var left = new List<Paragraph>();
-        if (!string.IsNullOrWhiteSpace(h.ParentOrganisation)) left.Add(Para(h.ParentOrganisation.ToUpperInvariant(), center: true));
-        left.Add(Para(h.Organisation.ToUpperInvariant(), bold: true, center: true));
+        if (letterhead.HeaderLines.Count > 0)
+            left.AddRange(letterhead.HeaderLines.Select((line, i) => Para(line, bold: i == letterhead.HeaderLines.Count - 1, center: true)));
+        else
+        {
+            if (!string.IsNullOrWhiteSpace(h.ParentOrganisation)) left.Add(Para(h.ParentOrganisation.ToUpperInvariant(), center: true));
+            left.Add(Para(h.Organisation.ToUpperInvariant(), bold: true, center: true));
+        }
         left.Add(Para("***", center: true));
-        left.Add(Para("Số:       -BC/ĐTN", center: true));
+        left.Add(Para($"Số:       -{letterhead.DocumentCode ?? Plan.Letterhead.DefaultDocumentCode}", center: true));
         var right = new List<Paragraph>
         {
             Para("ĐOÀN TNCS HỒ CHÍ MINH", bold: true, center: true, underline: true),
-            Para(PlaceAndDate(h.Place, h.GeneratedOn), italic: true, center: true, spaceBefore: 240),
+            Para(dated ? PlaceAndDate(h.Place, h.GeneratedOn) : PlaceAndMonth(h.Place, h.GeneratedOn), italic: true, center: true, spaceBefore: 240),
         };
         const int leftWidth = 4200;
         return new Table(
@@ -208,18 +236,23 @@ public static class SummaryDocx
     /// "Nơi nhận:" (the parent level, the units, the file) on the left; "TM. BAN THƯỜNG VỤ / BÍ THƯ" and room to sign
     /// on the right. Borderless, kept on one page.
     /// </summary>
-    private static Table SignatureBlock(CampaignSummary s, int width)
+    private static Table SignatureBlock(CampaignSummary s, Plan.Letterhead letterhead, int width)
     {
         var left = new List<Paragraph> { Para("Nơi nhận:", bold: true, italic: true, size: 24) };
-        if (!string.IsNullOrWhiteSpace(s.Header.ParentOrganisation)) left.Add(Para($"- {s.Header.ParentOrganisation} (để báo cáo);", size: 22));
-        left.Add(Para("- Các cơ sở Đoàn trực thuộc;", size: 22));
-        left.Add(Para("- Lưu.", size: 22));
-        var right = new List<Paragraph>
+        if (letterhead.Recipients.Count > 0)
+            left.AddRange(letterhead.Recipients.Select((r, i) => Para($"- {r.TrimEnd(';', '.')}{(i == letterhead.Recipients.Count - 1 ? "." : ";")}", size: 22)));
+        else
         {
-            Para("TM. BAN THƯỜNG VỤ", bold: true, center: true, keepNext: true),
-            Para("BÍ THƯ", bold: true, center: true, keepNext: true),
-            Para(""), Para(""), Para(""),
-        };
+            if (!string.IsNullOrWhiteSpace(s.Header.ParentOrganisation)) left.Add(Para($"- {s.Header.ParentOrganisation} (để báo cáo);", size: 22));
+            left.Add(Para("- Các cơ sở Đoàn trực thuộc;", size: 22));
+            left.Add(Para("- Lưu.", size: 22));
+        }
+        var right = new List<Paragraph>();
+        var capacity = letterhead.SignerCapacity ?? (letterhead.SignerTitle is null ? Plan.Letterhead.DefaultSignerCapacity : null);
+        if (!string.IsNullOrWhiteSpace(capacity)) right.Add(Para(capacity, bold: true, center: true, keepNext: true));
+        right.Add(Para(letterhead.SignerTitle ?? Plan.Letterhead.DefaultSignerTitle, bold: true, center: true, keepNext: true));
+        right.AddRange([Para(""), Para(""), Para("")]);
+        if (!string.IsNullOrWhiteSpace(letterhead.SignerName)) right.Add(Para(letterhead.SignerName, bold: true, center: true));
         var leftWidth = width / 2;
         return new Table(
             new TableProperties(new TableWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa },

@@ -45,7 +45,7 @@ public sealed class AdminApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Deletes every plan and report row, keeping the schema and the API keys.</summary>
     public async Task ResetAsync() =>
         await Database.ExecAsync("""
-            TRUNCATE organisations, photos, chat_accounts, inbox, outbox RESTART IDENTITY CASCADE
+            TRUNCATE organisations, photos, chat_accounts, chat_binding_audit, inbox, outbox RESTART IDENTITY CASCADE
             """);
 
     public new async Task DisposeAsync()

@@ -7,14 +7,14 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Benchmarks.Scheduling;
 
 /// <summary>
-/// A reminder fan-out to N contacts (1 per unit, 10 contacts per unit), end to end: the clustered Quartz scheduler
-/// fires the plan trigger, the fan-out writes one outbox row per contact, and the real outbox sender delivers them to
+/// A reminder fan-out to N contacts (1 per unit, 10 contacts per unit), end to end: the Bot's Hangfire server runs the plan
+/// tick, which hands the due trigger over as a send job, the fan-out writes one outbox row per contact, and the real outbox sender delivers them to
 /// a fake Telegram API that answers 429 (retry_after 1) whenever it accepted 30 messages in the last second.
 /// </summary>
 public sealed class ReminderFanoutBenchmark : IBenchmark
 {
     public string Name => "reminder-fanout";
-    public string Description => "Reminder fan-out through Quartz and the outbox to a fake API limited to 30 msg/s [contacts=10000]";
+    public string Description => "Reminder fan-out through Hangfire and the outbox to a fake API limited to 30 msg/s [contacts=10000]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -59,7 +59,9 @@ public sealed class ReminderFanoutBenchmark : IBenchmark
             ["Telegram:WebhookSecret"] = "unused",
             ["Telegram:ApiBaseUrl"] = api.BaseUrl,
             ["Scheduling:Enabled"] = "true",
-            ["Scheduling:PlanSyncIntervalSeconds"] = "5",
+            // The tick every 2 s instead of every minute, so the run starts when the reminder is due, not at the next minute.
+            ["Scheduling:TickCron"] = "*/2 * * * * *",
+            ["Scheduling:SchedulePollingSeconds"] = "1",
         });
         var wall = Stopwatch.StartNew();
         var limit = TimeSpan.FromSeconds(60 + count / 20.0);

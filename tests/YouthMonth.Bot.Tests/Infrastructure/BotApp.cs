@@ -34,11 +34,20 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
         ["Zalo:PerChatIntervalMs"] = "0",
         ["Zalo:MessagesPerSecond"] = "100",
         ["Zalo:EmptyPollDelayMs"] = "50",
-        // Quartz only where a test asks for it (Scheduling:Enabled = true).
+        // The Hangfire server only where a test asks for it (Scheduling:Enabled = true).
         ["Scheduling:Enabled"] = "false",
         // The local chat is off unless enabled explicitly; most channel tests talk through it.
         ["Local:Enabled"] = "true",
     };
+
+    /// <summary>The plan tick every 2 s and the engine polling every second, instead of every minute and 5–15 s.</summary>
+    public BotApp WithFastScheduling()
+    {
+        Settings["Scheduling:TickCron"] = "*/2 * * * * *";
+        Settings["Scheduling:SchedulePollingSeconds"] = "1";
+        Settings["Scheduling:QueuePollSeconds"] = "1";
+        return this;
+    }
 
     /// <summary>A fake clock for the domain (NotBefore, deadlines); null keeps the real clock.</summary>
     public TestClock? Clock { get; set; }

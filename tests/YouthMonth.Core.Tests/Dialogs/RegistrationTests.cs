@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using YouthMonth.Core.Dialogs.Registration;
 using YouthMonth.Core.Messaging;
+using YouthMonth.Core.Plan;
 
 using YouthMonth.Testing;
 
@@ -90,5 +91,57 @@ public sealed class RegistrationTests(DialogFixture fixture) : IClassFixture<Dia
 
         Transcripts.Check("leader-group", "Đăng ký nhóm lãnh đạo (Telegram, nhóm)",
             "Trong nhóm, bot im lặng với chuyện trò thường ngày; nhóm đăng ký bằng mã của nhóm lãnh đạo (/start@bot <mã>).", group);
+    }
+
+    [Fact]
+    public async Task A_second_chat_binding_to_a_contact_warns_the_first_and_the_office_can_unbind_it_with_an_audit_row()
+    {
+        var contactId = P.Contacts[2][1];
+        await using (var db = H.Db())
+        {
+            db.InviteCodes.Add(new InviteCode { Code = "Leaked2345", ContactId = contactId, CreatedAt = H.Clock.GetUtcNow(), ExpiresAt = H.Clock.GetUtcNow().AddDays(7) });
+            await db.SaveChangesAsync();
+        }
+        var owner = await H.RegisteredAsync(contactId, Channel.Zalo, "Bí thư thật");
+        var intruder = H.Chat(Channel.Telegram, "tg-intruder", "Người lạ");
+        await intruder.Say("/start Leaked2345");
+        Assert.StartsWith("Chào ", intruder.LastText);
+
+        string subject;
+        int intruderId;
+        await using (var db = H.Db())
+        {
+            var warned = await db.Outbox.Where(o => o.ChatId == owner.ChatId && o.State == OutboxState.Pending).ToListAsync();
+            var contact = await db.Contacts.Include(c => c.Unit).SingleAsync(c => c.Id == contactId);
+            subject = $"{contact.Name} ({contact.Unit!.Name})";
+            Assert.Equal(ChatUnbinding.Texts.AnotherChatBound(subject, Channel.Telegram, "Người lạ"),
+                MessageJson.Deserialize<OutgoingMessage>(Assert.Single(warned).Payload).Text);
+            var bound = await db.ChatBindingAudit.SingleAsync(a => a.ChatId == "tg-intruder");
+            intruderId = bound.ChatAccountId;
+            Assert.Equal((ChatBindingAction.Bound, contactId, "bot: mã mời", subject), (bound.Action, bound.ContactId, bound.Actor, bound.Subject));
+            Assert.Equal(2, (await ChatUnbinding.ListForContactAsync(db, contactId)).Count);
+        }
+        await intruder.Say("/baocao"); // the intruder is in a dialog when the office acts
+
+        await using (var db = H.Db())
+        {
+            Assert.Equal(UnbindOutcome.Unbound, await ChatUnbinding.UnbindAsync(db, intruderId, "admin:Văn phòng", " không phải bí thư ", H.Clock.GetUtcNow()));
+            Assert.Equal(UnbindOutcome.NotBound, await ChatUnbinding.UnbindAsync(db, intruderId, "admin:Văn phòng", null, H.Clock.GetUtcNow()));
+            Assert.Equal(UnbindOutcome.NotFound, await ChatUnbinding.UnbindAsync(db, 999_999, "admin:Văn phòng", null, H.Clock.GetUtcNow()));
+        }
+        var replies = await intruder.Say("1");
+        Assert.Equal(ChatUnbinding.Texts.Unbound(subject), replies[0].Text);
+        Assert.StartsWith(RegistrationTexts.NotRegistered, intruder.LastText);
+
+        await using (var db = H.Db())
+        {
+            Assert.Null((await db.ChatAccounts.SingleAsync(a => a.Id == intruderId)).ContactId);
+            Assert.Equal(owner.ChatId, Assert.Single(await ChatUnbinding.ListForContactAsync(db, contactId)).ChatId);
+            var (trail, total) = await ChatUnbinding.ListAuditAsync(db, contactId, null, null, 0, 10);
+            Assert.Equal(2, total);
+            Assert.Equal((ChatBindingAction.Unbound, "admin:Văn phòng", "không phải bí thư", contactId),
+                (trail[0].Action, trail[0].Actor, trail[0].Reason, trail[0].ContactId));
+            Assert.Equal(ChatBindingAction.Bound, trail[1].Action);
+        }
     }
 }

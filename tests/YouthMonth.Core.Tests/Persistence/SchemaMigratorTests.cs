@@ -21,6 +21,9 @@ public sealed class SchemaMigratorTests
         Assert.Equal(SchemaMigrator.Scripts.Count, results[0].Count + results[1].Count);
         Assert.Equal(SchemaMigrator.Scripts.Count, (int)await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'reports'"));
+        // The job engine's schema, created under the same lock: complete, one version row.
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire'") >= 12);
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM hangfire.schema"));
     }
 
     [Fact]

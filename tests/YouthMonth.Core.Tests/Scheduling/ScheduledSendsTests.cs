@@ -50,7 +50,7 @@ public sealed class ScheduledSendsTests : IAsyncLifetime
         var contact = expected[0];
         Assert.Contains(contact.Unit!.Name, first.Single(s => s.ChatId == $"c{contact.Id}").Text);
 
-        // The same tick again (Quartz firing twice, a second instance): nothing new.
+        // The same tick again (the job engine running a job twice, a second instance): nothing new.
         Assert.Equal(0, await w.TickAsync(w.CanTho, Local(2024, 3, 7, 16, 0)));
 
         // A unit that reports between two reminders gets no further one.

@@ -11,4 +11,8 @@ public sealed class SummaryDocxTests
     [InlineData(2024, 12, 1, "Cần Thơ, ngày 01 tháng 12 năm 2024")]
     public void The_place_and_date_line_is_written_as_official_documents_write_it(int year, int month, int day, string expected) =>
         Assert.Equal(expected, SummaryDocx.PlaceAndDate("Cần Thơ", new DateOnly(year, month, day)));
+
+    [Fact]
+    public void Unless_asked_for_the_date_the_day_is_left_blank_for_signing() =>
+        Assert.Equal("Cần Thơ, ngày       tháng 12 năm 2026", SummaryDocx.PlaceAndMonth("Cần Thơ", new DateOnly(2026, 12, 6)));
 }

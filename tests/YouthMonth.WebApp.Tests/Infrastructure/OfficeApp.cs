@@ -32,6 +32,8 @@ public sealed class OfficeApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The shared photo folder (the Bot's Photos:Root) the Admin host serves thumbnails from.</summary>
+    public string PhotoRoot { get; } = Directory.CreateTempSubdirectory("ym-webapp-photos-").FullName;
 
     public async Task InitializeAsync()
     {
@@ -54,6 +56,7 @@ public sealed class OfficeApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:YouthMonth", Database.ConnectionString);
         builder.UseSetting("Telegram:BotUsername", "ThangThanhNienTestBot");
+        builder.UseSetting("Photos:Root", PhotoRoot);
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -107,6 +110,7 @@ public sealed class OfficeApp : WebApplicationFactory<Program>, IAsyncLifetime
         Playwright.Dispose();
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        Directory.Delete(PhotoRoot, recursive: true);
     }
 
     private static int FreePort()

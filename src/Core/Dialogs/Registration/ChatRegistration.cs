@@ -107,11 +107,12 @@ public sealed partial class ChatRegistration : IDeclaresCommands
             invite.UsedAt = ctx.Now;
             ctx.End();
             ctx.Say(RegistrationTexts.LeaderWelcome(leaderChat.Name));
+            await TellOthersAsync(ctx, ActorCode, ct);
             return true;
         }
         if (invite.Contact is not { } contact) { ctx.Say(RegistrationTexts.InvalidCode); return false; }
         if (group) { ctx.Say(RegistrationTexts.ContactCodeInGroup); return false; }
-        Bind(ctx, contact);
+        await BindAsync(ctx, contact, ActorCode, ct);
         invite.UsedAt = ctx.Now;
         return true;
     }
@@ -132,16 +133,42 @@ public sealed partial class ChatRegistration : IDeclaresCommands
         if (matches.Count > 1) { ctx.Say(RegistrationTexts.PhoneAmbiguous); return; }
         var contact = await ctx.Db.Contacts.Include(c => c.Unit).SingleAsync(c => c.Id == matches[0], ct);
         ctx.Chat.SharedPhone = shared.PhoneNumber;
-        Bind(ctx, contact);
+        await BindAsync(ctx, contact, ActorPhone, ct);
     }
 
-    private static void Bind(DialogContext ctx, Contact contact)
+    private const string ActorCode = "bot: mã mời", ActorPhone = "bot: số điện thoại";
+
+    private static async Task BindAsync(DialogContext ctx, Contact contact, string actor, CancellationToken ct)
     {
         ctx.Chat.Contact = contact;
         ctx.Chat.ContactId = contact.Id;
         ctx.Chat.LeaderChatId = null;
+        ctx.Chat.LeaderChat = null;
         ctx.End();
         ctx.Say(RegistrationTexts.Welcome(contact.Name, contact.Unit?.Name ?? ""));
+        await TellOthersAsync(ctx, actor, ct);
+    }
+
+    /// <summary>
+    /// Writes the audit row and warns every other chat already bound to the same contact or leader group: a stranger
+    /// with a leaked code then cannot take over a secretary's reports unnoticed (issue 10, point 2).
+    /// </summary>
+    private static async Task TellOthersAsync(DialogContext ctx, string actor, CancellationToken ct)
+    {
+        var chat = ctx.Chat;
+        ctx.Db.ChatBindingAudit.Add(ChatUnbinding.Entry(chat, ChatBindingAction.Bound, actor, null, ctx.Now));
+        var others = await ctx.Db.ChatAccounts.AsNoTracking()
+            .Where(a => a.Id != chat.Id && a.UnreachableSince == null
+                && (chat.ContactId != null ? a.ContactId == chat.ContactId : a.LeaderChatId == chat.LeaderChatId))
+            .Select(a => new { a.Channel, a.ChatId }).ToListAsync(ct);
+        var subject = ChatUnbinding.Subject(chat);
+        var warning = new OutgoingMessage
+        {
+            Text = chat.ContactId is not null
+                ? ChatUnbinding.Texts.AnotherChatBound(subject, chat.Channel, chat.DisplayName)
+                : ChatUnbinding.Texts.AnotherGroupBound(subject, chat.Channel, chat.DisplayName),
+        };
+        foreach (var other in others) Outbox.Add(ctx.Db, other.Channel, other.ChatId, warning, ctx.Now);
     }
 
     /// <summary>Digits only, with the country code 84 written as a leading 0: "+84 912.345.678" → "0912345678".</summary>

@@ -24,6 +24,24 @@ internal sealed class ChatAccountConfiguration : IEntityTypeConfiguration<ChatAc
     }
 }
 
+internal sealed class ChatBindingAuditConfiguration : IEntityTypeConfiguration<ChatBindingAudit>
+{
+    public void Configure(EntityTypeBuilder<ChatBindingAudit> e)
+    {
+        e.ToTable("chat_binding_audit");
+        e.Property(x => x.Action).HasMaxLength(16);
+        e.Property(x => x.Channel).HasMaxLength(16);
+        e.Property(x => x.ChatId).HasMaxLength(64);
+        e.Property(x => x.DisplayName).HasMaxLength(200);
+        e.Property(x => x.Subject).HasMaxLength(300);
+        e.Property(x => x.Actor).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(500);
+        e.HasIndex(x => x.ChatAccountId);
+        e.HasIndex(x => x.ContactId).HasFilter("contact_id IS NOT NULL");
+        e.HasIndex(x => x.LeaderChatId).HasFilter("leader_chat_id IS NOT NULL");
+    }
+}
+
 internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
 {
     public void Configure(EntityTypeBuilder<InboxMessage> e)
@@ -52,6 +70,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(x => x.ExternalMessageId).HasMaxLength(100);
         e.HasIndex(x => x.DedupKey).IsUnique();
         e.HasIndex(x => new { x.State, x.NotBefore }).HasFilter("state = 'Pending'");
+        e.HasIndex(x => x.State).HasFilter("state = 'Failed'");
     }
 }
 

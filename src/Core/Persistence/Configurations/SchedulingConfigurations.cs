@@ -13,3 +13,13 @@ internal sealed class ScheduledRunConfiguration : IEntityTypeConfiguration<Sched
         e.HasIndex(x => x.CampaignId);
     }
 }
+
+internal sealed class ScheduledDispatchConfiguration : IEntityTypeConfiguration<ScheduledDispatch>
+{
+    public void Configure(EntityTypeBuilder<ScheduledDispatch> e)
+    {
+        e.HasKey(x => x.Key);
+        e.Property(x => x.Key).HasMaxLength(200);
+        e.Property(x => x.JobId).HasMaxLength(100);
+    }
+}
