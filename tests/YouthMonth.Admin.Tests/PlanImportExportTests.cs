@@ -43,7 +43,7 @@ public sealed class PlanImportExportTests(AdminApp app) : IClassFixture<AdminApp
     {
         var client = await app.ClientAsync();
         var json = Http.Edit(Http.Sample("cantho-2024.json"), doc => doc["campaign"]!["activities"]![0]!["metrics"] = new JsonArray("trees", "no_such_metric", "participants"));
-        var problem = await (await client.PostJsonAsync("/api/plan/import", json)).AssertStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await client.PostJsonAsync("/api/plan/import", json).AssertStatusAsync(HttpStatusCode.BadRequest);
         var errors = (await problem.JsonAsync())["errors"]!;
         Assert.Contains("no_such_metric", (string)errors["campaign.activities[0].metrics[1]"]![0]!);
         Assert.Contains("luôn được hỏi", (string)errors["campaign.activities[0].metrics[2]"]![0]!);
