@@ -1,8 +1,10 @@
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using YouthMonth.Admin.Auth;
 using YouthMonth.Admin.Infrastructure;
 using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Scheduling;
 using YouthMonth.Core.Summaries;
 
 namespace YouthMonth.Admin.Apis;
@@ -10,6 +12,8 @@ namespace YouthMonth.Admin.Apis;
 /// <summary>
 /// GET /api/summaries?campaignId=&amp;periodId=   the compiled summary (same numbers as /summary in chat);
 ///                                               periodId alone is enough; without periodId the whole campaign.
+/// POST /api/summaries/send-now?periodId=        posts the period's summary to the leader chats now: a job for the
+///                                               Bots' job engine (202, with the job id shown in /hangfire).
 /// </summary>
 public static class SummariesApi
 {
@@ -17,6 +21,7 @@ public static class SummariesApi
     {
         var api = app.MapGroup("/api/summaries").WithTags("Summaries");
         api.MapGet("/", GetSummary).RequireAuthorization(AuthPolicies.Viewer);
+        api.MapPost("/send-now", SendNow).RequireAuthorization(AuthPolicies.Admin);
         return app;
     }
 
@@ -26,6 +31,23 @@ public static class SummariesApi
         var (summary, problem) = await ComputeAsync(db, clock, campaignId, periodId, ct);
         if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
         return TypedResults.Ok(summary!);
+    }
+
+    /// <summary>
+    /// Enqueues the "send this summary now" job. This host has no job server: a Bot picks the job up within
+    /// seconds. Each call is its own request (a second call posts again); a retried job adds only what is missing.
+    /// </summary>
+    public static async Task<Results<Accepted<SendNowResponse>, ValidationProblem, ProblemHttpResult>> SendNow(
+        YouthMonthDb db, IBackgroundJobClient jobs, int? periodId, CancellationToken ct)
+    {
+        if (periodId is not { } pid) return ApiResults.Invalid("periodId", "Cho biết periodId (kỳ báo cáo cần gửi tổng hợp).");
+        var period = await db.Periods.AsNoTracking().Include(p => p.Campaign).ThenInclude(c => c!.Organisation)
+            .FirstOrDefaultAsync(p => p.Id == pid, ct);
+        if (period?.Campaign is null) return ApiResults.NotFound($"Không có kỳ báo cáo #{pid}.");
+        var title = SchedulingTexts.SummaryNowTitle(period, period.Campaign);
+        var requestId = Guid.NewGuid();
+        var jobId = jobs.Enqueue<PlanJobs>(j => j.SendSummaryNowAsync(pid, requestId, title, CancellationToken.None));
+        return TypedResults.Accepted((string?)null, new SendNowResponse(jobId, title));
     }
 
     /// <summary>Checks the scope parameters and computes the summary; shared with the exports.</summary>
@@ -46,3 +68,6 @@ public static class SummariesApi
         return summary is null ? (null, (null, ApiResults.NotFound($"Không có đợt #{campaignId}."))) : (summary, null);
     }
 }
+
+/// <summary>The queued job: its id and the name it carries in the dashboard.</summary>
+public sealed record SendNowResponse(string JobId, string Title);

@@ -18,6 +18,7 @@ public static class Extensions
             ?? throw new InvalidOperationException("ConnectionStrings:YouthMonth is not set (see README).");
         builder.Services.AddYouthMonthCore(connectionString);
         builder.Services.AddAdminAuth();
+        builder.AddJobEngine(connectionString);
         builder.Services.AddOfficeWeb();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -43,6 +44,7 @@ public static class Extensions
 
     public static void UseApplicationMiddleware(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiDocsUi();
@@ -74,5 +76,6 @@ public static class Extensions
         app.MapDeadLettersApi();
         app.MapChatsApi();
         app.MapOfficeWeb();
+        app.MapJobDashboard();
     }
 }

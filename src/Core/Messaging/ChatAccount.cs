@@ -30,4 +30,7 @@ public class ChatAccount
     /// Written by the sender when it delivers a message; null after a message without choices.
     /// </summary>
     public string? LastChoices { get; set; }
+    /// <summary>Wrong invite codes since <see cref="CodeFailuresSince"/>; past the limit codes are not even looked up.</summary>
+    public int CodeFailures { get; set; }
+    public DateTimeOffset? CodeFailuresSince { get; set; }
 }

@@ -108,8 +108,13 @@ public sealed class ChatProcessor(
         var conversation = new Conversation(db, chat, message, now);
         await services.GetRequiredService<IMessageHandler>().HandleAsync(conversation, ct);
 
-        foreach (var reply in conversation.Replies)
-            Outbox.Add(db, chat.Channel, chat.ChatId, reply, now);
+        var (dropped, told) = await Outbox.AddRepliesAsync(db, chat.Channel, chat.ChatId, conversation.Replies, now, ct);
+        // Once per flood, not once per dropped reply: a flood must not fill the log either.
+        if (told)
+            logger.LogWarning("Chat {Channel}:{ChatId} has {Budget} unsent replies; dropping further replies until they are sent",
+                chat.Channel, chat.ChatId, Outbox.ReplyBudgetPerChat);
+        else if (dropped > 0)
+            logger.LogDebug("Dropped {Dropped} reply(ies) to inbox message {InboxId} (reply budget)", dropped, row.Id);
         row.ProcessedAt = now;
         row.NotBefore = null;
         row.Attempts++;

@@ -9,4 +9,8 @@ public static class MessagingTexts
     /// <summary>"Ảnh quá lớn (tối đa 10 MB). …".</summary>
     public static string TooLarge(string? max) =>
         "Ảnh quá lớn" + (max is null ? "" : $" (tối đa {max})") + ". Bạn vui lòng gửi ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.";
+
+    public const string TooManyMessages =
+        "Bạn gửi quá nhiều tin nhắn trong thời gian ngắn nên bot tạm bỏ qua một số tin. " +
+        "Bạn vui lòng chờ bot trả lời xong rồi gửi tiếp, mỗi lần một tin.";
 }

@@ -24,6 +24,35 @@ public static class Outbox
         return row;
     }
 
+    /// <summary>How many replies may wait unsent for one chat before a chat's further replies are dropped.</summary>
+    public const int ReplyBudgetPerChat = 20;
+
+    private const string BudgetKeyPrefix = "reply-budget:";
+
+    /// <summary>
+    /// Adds a turn's replies unless the chat already has <paramref name="budget"/> replies waiting: one chat that
+    /// floods the bot (4,003 wrong codes in 10 s queued ≈ 3,870 replies, over an hour of sending at 1/s) must not
+    /// fill the outbox. Beyond the budget the turn's replies are dropped whole, and the chat is told so once while
+    /// that notice is still unsent. The caller holds the chat (ChatProcessor's lock), so the count cannot race.
+    /// Returns how many replies were dropped, and whether the chat is told so by this call.
+    /// </summary>
+    public static async Task<(int Dropped, bool Told)> AddRepliesAsync(YouthMonthDb db, Channel channel, string chatId,
+        IReadOnlyList<OutgoingMessage> replies, DateTimeOffset now, CancellationToken ct = default, int budget = ReplyBudgetPerChat)
+    {
+        if (replies.Count == 0) return (0, false);
+        var pending = db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.State == OutboxState.Pending);
+        if (await pending.CountAsync(ct) + replies.Count <= budget)
+        {
+            foreach (var reply in replies) Add(db, channel, chatId, reply, now);
+            return (0, false);
+        }
+        if (await pending.AnyAsync(o => o.DedupKey != null && o.DedupKey.StartsWith(BudgetKeyPrefix), ct))
+            return (replies.Count, false);
+        Add(db, channel, chatId, new OutgoingMessage { Text = MessagingTexts.TooManyMessages }, now,
+            $"{BudgetKeyPrefix}{channel}:{chatId}:{now.UtcTicks}");
+        return (replies.Count, true);
+    }
+
     /// <summary>
     /// Inserts at once unless a message with the same <paramref name="dedupKey"/> exists; true when inserted.
     /// This is what makes a reminder or a leader post happen at most once, whoever fires it how often.

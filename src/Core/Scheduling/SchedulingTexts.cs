@@ -69,23 +69,28 @@ public static class SchedulingTexts
     }
 
     /// <summary>
-    /// The job's name in the dashboard: what, for which period or activity, which campaign
-    /// ("Nhắc hạn — Tuần 2 — Tháng Thanh niên 2024").
+    /// The job's name in the dashboard: what, for which period or activity, which campaign of which place
+    /// ("Nhắc hạn (-30m) — Tuần 2 (04/3–08/3) — Tháng Thanh niên năm 2024, Cần Thơ"): several organisations may
+    /// share one database and name their campaigns alike.
     /// </summary>
     public static string JobTitle(Campaign campaign, PlanTrigger trigger)
     {
         var period = campaign.Periods.FirstOrDefault(p => p.Id == trigger.PeriodId)?.Label;
+        var of = CampaignOf(campaign);
         return trigger.Kind switch
         {
-            PlanTriggerKind.Reminder => $"Nhắc hạn — {period} — {campaign.Name} ({trigger.Offset})",
-            PlanTriggerKind.DeadlineAlert => $"Báo đơn vị chưa nộp — {period} — {campaign.Name}",
-            PlanTriggerKind.PostDeadline => $"Tổng hợp sau hạn — {period} — {campaign.Name}",
+            PlanTriggerKind.Reminder => $"Nhắc hạn ({trigger.Offset}) — {period} — {of}",
+            PlanTriggerKind.DeadlineAlert => $"Báo đơn vị chưa nộp — {period} — {of}",
+            PlanTriggerKind.PostDeadline => $"Tổng hợp sau hạn — {period} — {of}",
             PlanTriggerKind.ActivityReminder =>
-                $"Nhắc lịch hoạt động — {campaign.Activities.FirstOrDefault(a => a.Id == trigger.ActivityId)?.Title} — {campaign.Name}",
+                $"Nhắc lịch hoạt động — {campaign.Activities.FirstOrDefault(a => a.Id == trigger.ActivityId)?.Title} — {of}",
             _ => trigger.Key,
         };
     }
 
     /// <summary>The dashboard name of the office's "send this summary now".</summary>
-    public static string SummaryNowTitle(ReportingPeriod period, Campaign campaign) => $"Gửi tổng hợp ngay — {period.Label} — {campaign.Name}";
+    public static string SummaryNowTitle(ReportingPeriod period, Campaign campaign) => $"Gửi tổng hợp ngay — {period.Label} — {CampaignOf(campaign)}";
+
+    private static string CampaignOf(Campaign campaign) =>
+        campaign.Organisation?.Place is { Length: > 0 } place ? $"{campaign.Name}, {place}" : campaign.Name;
 }

@@ -23,9 +23,11 @@ public static class TelegramUpdateMapper
             return JsonSerializer.Deserialize<Update>(raw, JsonBotAPI.Options)
                 ?? throw new MalformedUpdateException("Telegram update is null");
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException or FormatException)
+        catch (Exception e) when (e is not MalformedUpdateException)
         {
-            // ArgumentOutOfRange: a `date` beyond DateTime's range; InvalidOperation: lone surrogates and the like.
+            // Reading a string does no I/O, so every failure is the body's fault: JsonException, ArgumentOutOfRange for
+            // a `date` beyond DateTime's range, InvalidOperation for lone surrogates, and KeyNotFound from the library's
+            // polymorphic converter when a chat member has no "status" (the hostile-input corpus found that one).
             throw new MalformedUpdateException($"Telegram update is not readable: {e.Message}");
         }
     }
@@ -33,6 +35,20 @@ public static class TelegramUpdateMapper
     public static InboundUpdate Map(string raw, string? botUsername) => Map(Parse(raw), botUsername);
 
     public static InboundUpdate Map(Update update, string? botUsername)
+    {
+        try
+        {
+            return MapUpdate(update, botUsername);
+        }
+        catch (Exception e) when (e is not MalformedUpdateException)
+        {
+            // A shape the typed model allows but the mapping did not expect (nulls inside arrays and the like) must
+            // neither earn a 5xx (Telegram would redeliver it for hours) nor stop the poller's offset: it is malformed.
+            throw new MalformedUpdateException($"Telegram update {update.Id} could not be mapped: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static InboundUpdate MapUpdate(Update update, string? botUsername)
     {
         if (update.Id <= 0) throw new MalformedUpdateException("Telegram update without an update_id");
         var key = update.Id.ToString();
@@ -55,7 +71,8 @@ public static class TelegramUpdateMapper
         var text = InboundText.Safe(m.Text);
         var caption = InboundText.Safe(m.Caption);
         var photos = new List<IncomingPhoto>();
-        if (m.Photo is { Length: > 0 } sizes)
+        // A JSON null inside the array deserialises to a null element.
+        if (m.Photo?.Where(s => s is not null).ToArray() is { Length: > 0 } sizes)
         {
             // The largest by area; Telegram usually lists it last, but does not promise that.
             var largest = sizes.MaxBy(s => (long)s.Width * s.Height)!;

@@ -71,8 +71,49 @@ public sealed partial class ChatRegistration : IDeclaresCommands
         });
     }
 
-    /// <summary>True when the code bound the chat; otherwise the reply says why not.</summary>
+    /// <summary>Wrong codes a chat may send within <see cref="CodeWindow"/> before codes are no longer looked up.</summary>
+    public const int MaxWrongCodes = 5;
+    public static readonly TimeSpan CodeWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Redeems the code unless the chat has used up its wrong codes: then the first code over the limit gets one
+    /// cool-down reply and later ones none until the window ends (one chat once sent 4,003 wrong codes in 10 s).
+    /// A bound chat starts with a clean slate.
+    /// </summary>
     private static async Task<bool> RedeemAsync(DialogContext ctx, string code, CancellationToken ct)
+    {
+        var chat = ctx.Chat;
+        if (chat.CodeFailuresSince is { } since && ctx.Now - since >= CodeWindow)
+        {
+            chat.CodeFailures = 0;
+            chat.CodeFailuresSince = null;
+        }
+        if (chat.CodeFailures >= MaxWrongCodes)
+        {
+            chat.CodeFailures++;
+            if (chat.CodeFailures == MaxWrongCodes + 1)
+            {
+                var wait = chat.CodeFailuresSince!.Value + CodeWindow - ctx.Now;
+                ctx.Say(RegistrationTexts.TooManyWrongCodes((int)Math.Ceiling(Math.Max(1, wait.TotalMinutes))));
+            }
+            return false;
+        }
+        var bound = await CheckCodeAsync(ctx, code, ct);
+        if (bound)
+        {
+            chat.CodeFailures = 0;
+            chat.CodeFailuresSince = null;
+        }
+        else
+        {
+            chat.CodeFailures++;
+            chat.CodeFailuresSince ??= ctx.Now;
+        }
+        return bound;
+    }
+
+    /// <summary>True when the code bound the chat; otherwise the reply says why not.</summary>
+    private static async Task<bool> CheckCodeAsync(DialogContext ctx, string code, CancellationToken ct)
     {
         var invite = await ctx.Db.InviteCodes.Include(i => i.Contact).ThenInclude(c => c!.Unit).Include(i => i.LeaderChat)
             .FirstOrDefaultAsync(i => i.Code == code, ct);

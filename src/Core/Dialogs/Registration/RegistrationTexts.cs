@@ -23,6 +23,10 @@ public static class RegistrationTexts
     public const string MenuStart = "Đăng ký bằng mã mời";
     public const string SharePhoneButton = "Chia sẻ số điện thoại";
 
+    public static string TooManyWrongCodes(int minutes) =>
+        $"Bạn đã nhập sai mã mời quá nhiều lần. Bạn vui lòng chờ khoảng {minutes} phút rồi thử lại, " +
+        "hoặc liên hệ văn phòng Đoàn để được cấp mã mới. Trong thời gian này bot sẽ không kiểm tra mã.";
+
     public static string Welcome(string contact, string unit) =>
         $"Chào {contact}! Bạn đã đăng ký báo cáo cho {unit}.\n" +
         "Gõ /baocao để gửi báo cáo, /trangthai để xem tình hình, /trogiup để xem hướng dẫn.";

@@ -70,6 +70,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(x => x.ExternalMessageId).HasMaxLength(100);
         e.HasIndex(x => x.DedupKey).IsUnique();
         e.HasIndex(x => new { x.State, x.NotBefore }).HasFilter("state = 'Pending'");
+        e.HasIndex(x => new { x.Channel, x.ChatId }).HasFilter("state = 'Pending'");
         e.HasIndex(x => x.State).HasFilter("state = 'Failed'");
     }
 }
