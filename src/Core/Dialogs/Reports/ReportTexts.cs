@@ -128,7 +128,8 @@ public static class ReportTexts
 
     // Kick-off / event day
     public static string AskShortNews(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
-        $"Báo cáo nhanh {PeriodLine(p, zone)}." + (late ? "\nKỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
+        // "Báo cáo nhanh Lễ khởi động (26/02)" is already a report's name: no second "Báo cáo nhanh".
+        (p.Label.StartsWith("Báo cáo", StringComparison.OrdinalIgnoreCase) ? $"{PeriodLine(p, zone)}." : $"Báo cáo nhanh {PeriodLine(p, zone)}.") + (late ? "\nKỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
         "\nViết vài dòng tin về hoạt động của đơn vị:";
     public const string AskShortLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng:";
 
