@@ -268,7 +268,7 @@ public sealed class MultiProcessSchedulingTests(ITestOutputHelper output) : IAsy
         var server = await WaitForAsync(q => q.Db.Database.SqlQuery<string>($"""
             SELECT s.data::json ->> 'ServerId' AS "Value" FROM hangfire.job j JOIN hangfire.state s ON s.id = j.stateid
             WHERE j.statename = 'Processing' AND j.invocationdata::text LIKE {"%" + week5Key + "%"}
-            """).SingleOrDefaultAsync(), s => s is not null, timeoutMs: 240_000);
+            """).SingleOrDefaultAsync(), s => s is not null, timeoutMs: (int)(t0.AddMinutes(3) - DateTimeOffset.UtcNow).TotalMilliseconds);
         await WaitForAsync(q => q.Db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM pg_stat_activity
             WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO outbox%'
