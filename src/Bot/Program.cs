@@ -7,6 +7,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.MapHealthApi();
+app.MapFrontPage();
 app.MapBotEndpoints();
 
 app.Run();

@@ -27,7 +27,7 @@ public sealed class ReviewTests(OfficeApp app)
         };
         var report = new Report
         {
-            PeriodId = app.Plan.Week1Id, UnitId = app.Plan.Units[unit], Status = ReportStatus.Submitted,
+            PeriodId = app.Plan.Week2Id, UnitId = app.Plan.Units[unit], Status = ReportStatus.Submitted,
             CreatedAt = app.Clock.GetUtcNow().AddHours(-2), SubmittedAt = app.Clock.GetUtcNow().AddHours(-1),
             SubmittedByContactId = app.Plan.Contacts[unit][0],
         };

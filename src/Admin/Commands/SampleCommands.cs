@@ -9,7 +9,8 @@ namespace YouthMonth.Admin.Commands;
 /// <summary>
 /// Loads a sample plan from the command line (used by scripts/run.sh):
 ///   YouthMonth.Admin sample load samples/cantho-2024.json [--shift-to-this-week] [--if-empty]
-/// --shift-to-this-week moves every date by whole weeks so the campaign starts this week (weekdays kept);
+/// --shift-to-this-week moves every date by whole weeks so the campaign starts this week (weekdays kept), or a week later
+/// when week 1 would already be overdue, and puts the new year in the campaign's name;
 /// --if-empty does nothing when the database already holds a campaign.
 /// </summary>
 public static class SampleCommands
@@ -48,8 +49,8 @@ public static class SampleCommands
         if (args.Contains("--shift-to-this-week"))
         {
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            var today = VietnamTime.Today(clock, VietnamTime.Zone(doc.Organisation.TimeZone));
-            var weeks = PlanShifter.WeeksToThisWeek(doc.Campaign.StartDate, today);
+            var now = VietnamTime.ToLocal(clock.GetUtcNow(), VietnamTime.Zone(doc.Organisation.TimeZone));
+            var weeks = PlanShifter.WeeksForDemo(doc, now);
             doc = PlanShifter.ShiftWeeks(doc, weeks);
             Console.WriteLine($"Shifted the plan by {weeks} weeks: {VietnamTime.FormatDate(doc.Campaign.StartDate)}–{VietnamTime.FormatDate(doc.Campaign.EndDate)}.");
         }

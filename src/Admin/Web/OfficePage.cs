@@ -45,6 +45,29 @@ public abstract class OfficePage : PageModel
         }
     }
 
+    /// <summary>The items of a list handler's page (the pages ask for the largest page; plans are far smaller).</summary>
+    protected IReadOnlyList<T> Items<T>(IResult result) => Take<YouthMonth.Admin.Infrastructure.Page<T>>(result)?.Items ?? [];
+
+    /// <summary>
+    /// Values the form binder could not read ("abc" in a number box) become errors beside their field, in
+    /// Vietnamese, instead of silently reaching the handler as empty.
+    /// </summary>
+    protected bool TakeBindingErrors()
+    {
+        foreach (var (key, entry) in ModelState)
+            if (entry.Errors.Count > 0)
+                FieldErrors[key.Contains('.') ? key[(key.LastIndexOf('.') + 1)..] : key] =
+                    [$"Giá trị \"{entry.AttemptedValue}\" không hợp lệ."];
+        return FieldErrors.Count > 0;
+    }
+
+    /// <summary>A save that lost the race with another one (the row changed between our read and our write).</summary>
+    protected void Conflicted()
+    {
+        IsConflict = true;
+        Problem = ConflictText;
+    }
+
     /// <summary>True when a result without a body (204) succeeded.</summary>
     protected bool Succeeded(IResult result)
     {

@@ -23,8 +23,12 @@ public sealed class ChatApiException(
     public bool IsTransient => ErrorCode is null or (>= 500 and not 501);
     /// <summary>For the inbox (e.g. a photo download): a rate limit passes too.</summary>
     bool IClassifiedFault.IsTransient => IsTransient || IsRateLimited;
-    /// <summary>The bot cannot write to this chat (blocked, never started, kicked).</summary>
-    public bool IsUnreachable => ErrorCode == 403;
+    /// <summary>
+    /// The bot cannot write to this chat: 403 (blocked, never started, kicked) or Telegram's 400 "chat not found" (a
+    /// deleted group, an id that never talked to the bot). Retrying cannot help; the office sees the chat as unreachable.
+    /// </summary>
+    public bool IsUnreachable => ErrorCode == 403
+        || (ErrorCode == 400 && Description.Contains("chat not found", StringComparison.OrdinalIgnoreCase));
     public bool IsNotModified => ErrorCode == 400 && Description.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
 }
 

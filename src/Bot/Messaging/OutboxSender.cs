@@ -115,6 +115,14 @@ public sealed class OutboxSender(
                 await ChatAccountUpdates.MigrateAsync(db, sender.Channel, row.ChatId, newChatId, clock.GetUtcNow(), ct);
                 row.ChatId = newChatId;
             }
+            catch (ChatApiException e) when (e.IsNotModified)
+            {
+                // Telegram's "message is not modified": the chat already shows exactly this, which is what was wanted.
+                row.State = OutboxState.Sent;
+                row.SentAt = clock.GetUtcNow();
+                row.LastError = e.Description;
+                return;
+            }
             catch (ChatApiException e)
             {
                 await FailAsync(sender, db, row, e, ct);

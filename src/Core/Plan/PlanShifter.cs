@@ -14,6 +14,18 @@ public static partial class PlanShifter
     public static int WeeksToThisWeek(DateOnly campaignStart, DateOnly today) =>
         (Monday(today).DayNumber - Monday(campaignStart).DayNumber) / 7;
 
+    /// <summary>
+    /// Weeks to add for a demo: the campaign starts this week, and one week later again while week 1's deadline
+    /// would already be past — a demo that opens with every unit overdue teaches nothing.
+    /// </summary>
+    public static int WeeksForDemo(PlanDocument doc, DateTime nowLocal)
+    {
+        var weeks = WeeksToThisWeek(doc.Campaign.StartDate, DateOnly.FromDateTime(nowLocal));
+        var firstWeekly = doc.Campaign.Periods.Where(p => p.Kind == PeriodKind.Weekly).Select(p => (DateTime?)p.Deadline).Min();
+        while (firstWeekly is { } deadline && deadline.AddDays(weeks * 7) <= nowLocal) weeks++;
+        return weeks;
+    }
+
     public static PlanDocument ShiftWeeks(PlanDocument doc, int weeks)
     {
         if (weeks == 0) return doc;
@@ -25,6 +37,9 @@ public static partial class PlanShifter
         {
             Campaign = c with
             {
+                // "Tháng Thanh niên năm 2024" moved into 2027 is called "… năm 2027".
+                Name = NewYear(c.Name, c.StartDate.Year, c.StartDate.AddDays(days).Year)!,
+                Theme = NewYear(c.Theme, c.StartDate.Year, c.StartDate.AddDays(days).Year),
                 StartDate = c.StartDate.AddDays(days),
                 EndDate = c.EndDate.AddDays(days),
                 IssuedOn = c.IssuedOn?.AddDays(days),
@@ -46,6 +61,10 @@ public static partial class PlanShifter
             },
         };
     }
+
+    private static string? NewYear(string? text, int from, int to) =>
+        text is null || from == to ? text
+            : Regex.Replace(text, $@"(?<![\d/]){from.ToString(CultureInfo.InvariantCulture)}(?!\d)", to.ToString(CultureInfo.InvariantCulture));
 
     private static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
 

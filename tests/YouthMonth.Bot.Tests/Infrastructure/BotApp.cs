@@ -115,7 +115,7 @@ public sealed class BotApp(TestDatabase database) : WebApplicationFactory<Progra
     public YouthMonthDb Db() => Database.CreateDbContext();
 
     /// <summary>Polls the database until <paramref name="query"/> gives a value that passes <paramref name="done"/>.</summary>
-    public async Task<T> WaitForAsync<T>(Func<YouthMonthDb, Task<T>> query, Func<T, bool> done, int timeoutMs = 10_000)
+    public async Task<T> WaitForAsync<T>(Func<YouthMonthDb, Task<T>> query, Func<T, bool> done, int timeoutMs = 30_000)
     {
         var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (true)

@@ -43,19 +43,22 @@ public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Final_report_prefills_totals_from_weekly_reports_and_takes_nominations()
+    public async Task Final_report_prefills_totals_from_weekly_reports_only_and_asks_the_assessment_and_nominations()
     {
         var unit = P.Units[1];
         await using (var db = H.Db())
         {
             db.Reports.AddRange(
                 WeeklyReport(P.Week1Id, unit, (MetricCatalog.Participants, 1200m), ("trees", 20m)),
-                WeeklyReport(P.Week2Id, unit, (MetricCatalog.Participants, 300m), ("gift_value", 2_300_000_000m)));
+                WeeklyReport(P.Week2Id, unit, (MetricCatalog.Participants, 300m), ("gift_value", 2_300_000_000m)),
+                // The kick-off's 120 participants are counted again in week 1: not added to the totals.
+                WeeklyReport(P.KickOffId, unit, (MetricCatalog.Participants, 120m)));
             await db.SaveChangesAsync();
         }
         H.SetLocalTime(2024, 3, 20, 9, 0);
         var chat = await H.RegisteredAsync(P.Contacts[1][0], speaker: "Anh Tâm (Bí thư)");
         await chat.Say("/baocao");
+        Assert.Contains("cộng từ các báo cáo tuần của đơn vị (không tính báo cáo nhanh ra quân, cao điểm)", chat.LastText);
         Assert.Contains("• Lượt đoàn viên, thanh niên tham gia: 1.500 lượt", chat.LastText);
         Assert.Contains("• Trị giá quà: 2.300.000.000 đồng", chat.LastText);
         Assert.Contains("• Cây xanh: 20 cây", chat.LastText);
@@ -64,12 +67,21 @@ public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixt
         await chat.Say("35");
         Assert.Contains("• Cây xanh: 35 cây", chat.LastText);
         await chat.Press("Đúng, giữ nguyên");
+        Assert.Contains("MẶT ĐƯỢC", chat.LastText);
         await chat.Say("Đơn vị tổ chức 6 hoạt động, nổi bật là ngày hội hiến máu và trồng cây xanh.");
+        Assert.Contains("HẠN CHẾ", chat.LastText);
+        await chat.Say("Một số chi đoàn báo cáo chậm.");
+        Assert.StartsWith("Đề xuất khen thưởng TẬP THỂ: tên tập thể?", chat.LastText);
         await chat.Say("Chi đoàn Phòng Công nghệ thông tin");
+        await chat.Say("Chi đoàn cơ sở Sở Thông tin và Truyền thông");
         await chat.Say("Tổ chức 3 hoạt động tình nguyện, trồng 35 cây xanh.");
-        await chat.Say("Lê Thị Hoa, Bí thư Chi đoàn Phòng Công nghệ thông tin");
+        await chat.Say("Lê Thị Hoa");
+        Assert.StartsWith("Chức vụ, đơn vị của cá nhân này?", chat.LastText);
+        await chat.Say("Bí thư Chi đoàn Phòng Công nghệ thông tin");
         await chat.Say("Vận động 40 đoàn viên hiến máu.");
-        Assert.Contains("Đề xuất cá nhân: Lê Thị Hoa, Bí thư Chi đoàn Phòng Công nghệ thông tin — Vận động 40 đoàn viên hiến máu.", chat.LastText);
+        Assert.Contains("Mặt được: Đơn vị tổ chức 6 hoạt động", chat.LastText);
+        Assert.Contains("Hạn chế: Một số chi đoàn báo cáo chậm.", chat.LastText);
+        Assert.Contains("Đề xuất cá nhân: Lê Thị Hoa (Bí thư Chi đoàn Phòng Công nghệ thông tin) — Vận động 40 đoàn viên hiến máu.", chat.LastText);
         await chat.Press("Gửi báo cáo");
         Assert.Equal("Đã gửi báo cáo tổng kết. Cảm ơn bạn!", chat.LastText);
 
@@ -78,14 +90,16 @@ public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixt
             new Dictionary<string, decimal> { [MetricCatalog.Participants] = 1500m, ["trees"] = 35m, ["gift_value"] = 2_300_000_000m },
             report.Values.Where(v => v.ReportActivityId == null).ToDictionary(v => v.MetricCode, v => v.Value));
         Assert.StartsWith("Đơn vị tổ chức 6 hoạt động", report.Assessment);
+        Assert.Equal("Một số chi đoàn báo cáo chậm.", report.Limitations);
         Assert.Equal(
-            [(NominationKind.Collective, "Chi đoàn Phòng Công nghệ thông tin"), (NominationKind.Individual, "Lê Thị Hoa, Bí thư Chi đoàn Phòng Công nghệ thông tin")],
-            report.Nominations.OrderBy(n => n.Kind).Select(n => (n.Kind, n.Name)));
+            [(NominationKind.Collective, "Chi đoàn Phòng Công nghệ thông tin", "Chi đoàn cơ sở Sở Thông tin và Truyền thông"),
+             (NominationKind.Individual, "Lê Thị Hoa", "Bí thư Chi đoàn Phòng Công nghệ thông tin")],
+            report.Nominations.OrderBy(n => n.Kind).Select(n => (n.Kind, n.Name, n.Position)));
         await using var check = H.Db();
         Assert.Equal(1, await check.Reports.CountAsync(r => r.PeriodId == P.FinalId));
 
         Transcripts.Check("final-report", "Báo cáo tổng kết và đề xuất khen thưởng (Telegram)",
-            "Số liệu cả đợt được cộng sẵn từ các báo cáo tuần để xác nhận hoặc sửa; rồi đánh giá chung và hai đề xuất khen thưởng.", chat);
+            "Số liệu cả đợt được cộng sẵn từ các báo cáo tuần (không tính báo cáo nhanh) để xác nhận hoặc sửa; rồi Mặt được, Hạn chế và các đề xuất khen thưởng kế hoạch yêu cầu.", chat);
     }
 
     private static Report WeeklyReport(int periodId, int unitId, params (string Code, decimal Value)[] values)

@@ -144,8 +144,8 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await chat.Say("Hiến máu tại nhà văn hóa cụm 3.");
         await Refused("facebook chưa đăng", "http");
         await chat.Say("Bỏ qua");
-        Assert.StartsWith(ReportTexts.EarlyPhotosAttached + "\n\n" + ReportTexts.PhotosReceived(1), chat.LastText);
-        await Refused("ảnh đây", EngineTexts.PhotoExpected);
+        Assert.StartsWith(EngineTexts.ForTyping(ReportTexts.EarlyPhotosAttached + "\n\n" + ReportTexts.PhotosReceived(1)), chat.LastText);
+        await Refused("ảnh đây", EngineTexts.ForTyping(EngineTexts.PhotoExpected));
         await chat.PressStale("a:999");
         Assert.StartsWith(EngineTexts.StaleButton, chat.LastText);
         await chat.Say("Xong");

@@ -160,7 +160,7 @@ public sealed class WeeklyReportTests(DialogFixture fixture) : IClassFixture<Dia
         await chat.Say("/baocao");
         Assert.Contains("Tuần 2 (09/3–15/3)", chat.LastText);
         await chat.Press("Chọn kỳ khác");
-        await chat.Press("Tuần 1 (02/3–08/3), hạn 11g00 thứ Sáu 08/3");
+        await chat.Press("Tuần 1 (02/3–08/3), hạn 11g00 thứ Sáu 08/3 — quá hạn, chưa gửi");
         Assert.Contains("đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn", chat.LastText);
         await chat.Press("Tuần này đơn vị không có hoạt động");
         Assert.Equal("Đã ghi nhận: Tuần 1 (02/3–08/3) đơn vị không có hoạt động. Báo cáo được ghi nhận là nộp muộn. Cảm ơn bạn!", chat.LastText);

@@ -16,6 +16,25 @@ public sealed class PlanShifterTests
     }
 
     [Fact]
+    public void The_demo_shift_leaves_week_1_open_and_names_the_campaign_after_its_new_year()
+    {
+        // Cần Thơ's week 1 is due Friday 01/3 11:00, the start date. On Sunday 06/12/2026 "this week" would put
+        // that deadline on Friday 04/12, already past; the demo goes one week later.
+        var doc = SampleFiles.Load("cantho-2024.json");
+        var now = new DateTime(2026, 12, 6, 20, 0, 0);
+
+        var shifted = PlanShifter.ShiftWeeks(doc, PlanShifter.WeeksForDemo(doc, now));
+
+        var week1 = shifted.Campaign.Periods.Single(p => p.Kind == PeriodKind.Weekly && p.Number == 1);
+        Assert.True(week1.Deadline > now);
+        Assert.True(week1.Deadline <= now.AddDays(7));
+        Assert.Equal("Tháng Thanh niên năm 2026", shifted.Campaign.Name);
+        // On the Wednesday before, this week still works.
+        Assert.Equal(new DateTime(2026, 12, 4, 11, 0, 0), PlanShifter.ShiftWeeks(doc, PlanShifter.WeeksForDemo(doc, new DateTime(2026, 12, 2, 9, 0, 0)))
+            .Campaign.Periods.Single(p => p.Kind == PeriodKind.Weekly && p.Number == 1).Deadline);
+    }
+
+    [Fact]
     public void Shifting_the_Can_Tho_sample_keeps_every_weekday_and_time_and_rewrites_dated_labels()
     {
         var doc = SampleFiles.Load("cantho-2024.json");

@@ -11,9 +11,8 @@ public sealed partial class TelegramOptions : IValidatableObject
     /// <summary>Bot token from BotFather. Empty: the channel is off.</summary>
     public string? Token { get; set; }
     public ChannelMode Mode { get; set; } = ChannelMode.Polling;
+    /// <summary>Also where files are downloaded from ({ApiBaseUrl}/file/bot{token}/{path}), as Telegram.Bot does it.</summary>
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
-    /// <summary>Where files are downloaded from ({base}/file/bot{token}/{path}); defaults to ApiBaseUrl.</summary>
-    public string? FileBaseUrl { get; set; }
     /// <summary>The public HTTPS URL of POST /telegram/webhook; when set the Bot registers it at start-up.</summary>
     public string? WebhookUrl { get; set; }
     /// <summary>Sent by Telegram as X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -).</summary>
@@ -32,7 +31,6 @@ public sealed partial class TelegramOptions : IValidatableObject
     public long MaxDownloadBytes { get; set; } = 20 * 1024 * 1024;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Token) && Mode != ChannelMode.Off;
-    public string EffectiveFileBaseUrl => string.IsNullOrWhiteSpace(FileBaseUrl) ? ApiBaseUrl : FileBaseUrl;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
     private static partial Regex SecretPattern();

@@ -26,4 +26,13 @@ public static class EngineTexts
     public static string TooLong(int max) => $"Nội dung dài quá (tối đa {max} ký tự). Bạn gửi bản ngắn gọn hơn nhé.";
     public static string WithExample(string error, string? example) =>
         example is null || error.Contains("ví dụ", StringComparison.OrdinalIgnoreCase) ? error : $"{error} Ví dụ: {example}";
+
+    /// <summary>
+    /// The text for a channel without buttons (Zalo, the local chat): "bấm \"Xong\"" becomes "gõ \"Xong\"", since
+    /// there the person types the choice (or its number) instead of pressing it.
+    /// </summary>
+    public static string ForTyping(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            text.Replace("bấm \"Xong\" hoặc gõ \"xong\"", "gõ \"Xong\"", StringComparison.Ordinal),
+            "bấm (?=\"|Bỏ qua|Hôm nay)", "gõ ");
 }

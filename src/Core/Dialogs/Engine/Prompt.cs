@@ -34,6 +34,7 @@ public sealed record Prompt
     public OutgoingMessage ToMessage(string? before, bool buttons)
     {
         var text = string.IsNullOrWhiteSpace(before) ? Text : before.TrimEnd() + "\n\n" + Text;
+        if (!buttons) text = EngineTexts.ForTyping(text);
         var numeric = Kind is PromptKind.Number or PromptKind.Money;
         if (!buttons && numeric && Choices.Count > 0)
             return new OutgoingMessage { Text = text + "\n" + EngineTexts.TypeToSkip(AllChoices.Select(c => c.Label)) };

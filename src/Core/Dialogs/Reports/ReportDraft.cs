@@ -27,10 +27,11 @@ public sealed class ReportDraft : Engine.IReviewedData
     // Final report
     public Dictionary<string, decimal> Totals { get; set; } = [];
     public string? Assessment { get; set; }
-    public string? CollectiveName { get; set; }
-    public string? CollectiveReason { get; set; }
-    public string? IndividualName { get; set; }
-    public string? IndividualReason { get; set; }
+    /// <summary>"Hạn chế" of the assessment (<see cref="Assessment"/> is "Mặt được").</summary>
+    public string? Limitations { get; set; }
+    public List<NominationDraft> Nominations { get; set; } = [];
+    /// <summary>The nominee being asked: kind index × nominations per kind + ordinal, in the period's order.</summary>
+    public int NominationSlot { get; set; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public ActivityDraft CurrentActivity => Activities[Current];
@@ -46,4 +47,12 @@ public sealed class ActivityDraft
     public string? News { get; set; }
     public List<string> Links { get; set; } = [];
     public List<int> PhotoIds { get; set; } = [];
+}
+
+public sealed class NominationDraft
+{
+    public Reporting.NominationKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public string? Position { get; set; }
+    public string? Reason { get; set; }
 }

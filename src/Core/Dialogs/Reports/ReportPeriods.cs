@@ -46,6 +46,41 @@ public static class ReportPeriods
             ?? started.LastOrDefault();
     }
 
+    /// <summary>Every begun period the unit has not reported, or whose report it can still edit, in order.</summary>
+    public static List<ReportingPeriod> Offerable(IReadOnlyList<ReportingPeriod> started, IReadOnlyCollection<Report> reports, DateTimeOffset now) =>
+        started.Where(p => reports.FirstOrDefault(r => r.PeriodId == p.Id) is not { } r || ReportWriter.CanEdit(r, p, now)).ToList();
+
+    /// <summary>
+    /// The period a person names after /baocao: words of its label in order, any case, with or without diacritics
+    /// ("tuần 1", "tong ket", "số liệu trực tuyến"); "khởi động"/"ra quân", "cao điểm" and "tổng kết" also name the
+    /// first period of that kind. "tuần 1" does not match "Tuần 10".
+    /// </summary>
+    public static ReportingPeriod? Named(IReadOnlyList<ReportingPeriod> periods, string name)
+    {
+        var wanted = Words(name);
+        if (wanted.Length == 0) return null;
+        var byLabel = periods.FirstOrDefault(p => ContainsRun(Words(p.Label), wanted));
+        if (byLabel is not null) return byLabel;
+        PeriodKind? kind = string.Join(' ', wanted) switch
+        {
+            "khoi dong" or "ra quan" or "le ra quan" or "le khoi dong" => PeriodKind.KickOff,
+            "cao diem" or "ngay cao diem" => PeriodKind.EventDay,
+            "tong ket" or "bao cao tong ket" => PeriodKind.Final,
+            _ => null,
+        };
+        return kind is null ? null : periods.FirstOrDefault(p => p.Kind == kind);
+    }
+
+    private static string[] Words(string text) =>
+        System.Text.RegularExpressions.Regex.Split(Text.VietnameseText.Fold(text), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToArray();
+
+    private static bool ContainsRun(string[] words, string[] run)
+    {
+        for (var i = 0; i + run.Length <= words.Length; i++)
+            if (words.AsSpan(i, run.Length).SequenceEqual(run)) return true;
+        return false;
+    }
+
     /// <summary>The plan's activities for this unit in this period: assigned to it, or for every grassroots unit.</summary>
     public static async Task<List<Activity>> ActivitiesForAsync(YouthMonthDb db, ReportingPeriod period, int unitId, CancellationToken ct)
     {

@@ -9,30 +9,56 @@ using static YouthMonth.Core.Dialogs.Reports.ReportSteps;
 namespace YouthMonth.Core.Dialogs.Reports;
 
 /// <summary>
-/// /baocao and /sua: finds the period (or lets the person pick another), offers to edit when the unit has
-/// already reported, records "no activity" in one step, and hands over to the dialog for the period's kind.
+/// /baocao and /sua: finds the period (named in the command, or the default one, or any other begun period the
+/// unit can still send or edit, overdue ones marked), offers to edit when the unit has already reported, records
+/// "no activity" in one step, and hands over to the dialog for the period's kind.
 /// </summary>
 public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<ReportDraft>
 {
     public const string DialogName = "report_start";
     public override string Name => DialogName;
 
+    private const string ThisPeriod = "this";
+    private const string Other = "other";
+
     protected override string DescribeProgress(ReportDraft draft) => ReportTexts.Progress(draft.PeriodLabel);
 
     public override IEnumerable<DialogCommand> Commands =>
     [
-        new("baocao", (ctx, _, ct) => StartAsync(ctx, ct))
+        new("baocao", (ctx, call, ct) => StartAsync(ctx, call.Args, ct))
         { Aliases = ["report"], Menu = ReportTexts.MenuReport, MenuOrder = 10, Mode = CommandMode.StartsDialog },
         new("sua", (ctx, _, ct) => StartEditAsync(ctx, ct))
         { Aliases = ["edit"], Menu = ReportTexts.MenuEdit, MenuOrder = 30, Mode = CommandMode.StartsDialog },
     ];
 
-    public async Task StartAsync(DialogContext ctx, CancellationToken ct)
+    public Task StartAsync(DialogContext ctx, CancellationToken ct) => StartAsync(ctx, null, ct);
+
+    /// <summary>/baocao, or /baocao tuần 1 (tổng kết, khởi động, …) for a named period.</summary>
+    public async Task StartAsync(DialogContext ctx, string? args, CancellationToken ct)
     {
         var unit = ctx.Unit!;
         var campaign = await ReportPeriods.CampaignForAsync(ctx.Db, unit, ctx.Today, ct);
         if (campaign is null) { ctx.Say(ReportTexts.NoCampaign); return; }
         var started = await ReportPeriods.StartedAsync(ctx.Db, campaign.Id, ctx.Today, ct);
+        if (!string.IsNullOrWhiteSpace(args))
+        {
+            var all = await ctx.Db.Periods.AsNoTracking().Where(p => p.CampaignId == campaign.Id)
+                .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+            var named = ReportPeriods.Named(all, args);
+            if (named is null)
+            {
+                ctx.Say(ReportTexts.NoSuchPeriod(args.Trim(), all.Select(p => ReportTexts.ShortLabel(p.Label))));
+                return;
+            }
+            if (named.WindowStart > ctx.Today)
+            {
+                ctx.Say(ReportTexts.NotBegunYet(ReportTexts.PeriodLine(named, ctx.Zone), VietnamTime.FormatDate(named.WindowStart)));
+                return;
+            }
+            var own = await ReportPeriods.ReportsAsync(ctx.Db, unit.Id, [named.Id], ct);
+            await BeginForPeriodAsync(ctx, named, own.FirstOrDefault(), canPickOther: false, ct);
+            return;
+        }
         if (started.Count == 0)
         {
             var first = await ctx.Db.Periods.AsNoTracking().Where(p => p.CampaignId == campaign.Id).OrderBy(p => p.WindowStart).FirstOrDefaultAsync(ct);
@@ -41,7 +67,13 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         }
         var reports = await ReportPeriods.ReportsAsync(ctx.Db, unit.Id, started.Select(p => p.Id), ct);
         var period = ReportPeriods.ChooseDefault(started, reports, ctx.Now, ctx.Today)!;
-        await BeginForPeriodAsync(ctx, period, reports.FirstOrDefault(r => r.PeriodId == period.Id), canPickOther: started.Count > 1, ct);
+        var offerable = ReportPeriods.Offerable(started, reports, ctx.Now);
+        var others = offerable.Where(p => p.Id != period.Id).ToList();
+        // A kick-off or event-day report is due within hours: "this period or another?" is asked first only when
+        // another period is overdue and unsent; the rest stay reachable by name (/baocao tuần 1) and from /sua.
+        var pressing = others.Any(p => ctx.Now > p.DeadlineUtc && reports.All(r => r.PeriodId != p.Id));
+        await BeginForPeriodAsync(ctx, period, reports.FirstOrDefault(r => r.PeriodId == period.Id),
+            canPickOther: others.Count > 0, ct, offerOthersFirst: pressing);
     }
 
     public async Task StartEditAsync(DialogContext ctx, CancellationToken ct)
@@ -69,7 +101,8 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         await EditAsync(ctx, period, reports.Single(r => r.PeriodId == period.Id), ct);
     }
 
-    private async Task BeginForPeriodAsync(DialogContext ctx, ReportingPeriod period, Report? existing, bool canPickOther, CancellationToken ct)
+    private async Task BeginForPeriodAsync(DialogContext ctx, ReportingPeriod period, Report? existing, bool canPickOther, CancellationToken ct,
+        bool offerOthersFirst = false)
     {
         var draft = new ReportDraft { PeriodId = period.Id, UnitId = ctx.Unit!.Id, PeriodLabel = period.Label, Kind = period.Kind };
         Begin(ctx, draft);
@@ -79,22 +112,48 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
             var when = ReportTexts.SentAt(VietnamTime.ToLocal(existing.SubmittedAt ?? existing.CreatedAt, ctx.Zone));
             if (!ReportWriter.CanEdit(existing, period, ctx.Now))
             {
+                if (canPickOther)
+                {
+                    ctx.Note(ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone)));
+                    await AskPickPeriodAsync(ctx, draft, ct);
+                    return;
+                }
                 ctx.End();
                 ctx.Say(ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone)));
                 return;
             }
-            ctx.Ask(Existing, Prompts.YesNo(ReportTexts.AlreadySent(period.Label, existing.SubmittedBy?.Name, when),
-                ReportTexts.EditExisting, ReportTexts.KeepExisting));
+            var prompt = Prompts.YesNo(ReportTexts.AlreadySent(period.Label, existing.SubmittedBy?.Name, when), ReportTexts.EditExisting, ReportTexts.KeepExisting);
+            if (canPickOther) prompt = prompt with { Choices = [.. prompt.Choices, [new Choice(Other, ReportTexts.OtherPeriod)]] };
+            ctx.Ask(Existing, prompt);
             return;
         }
         if (period.Kind == PeriodKind.Weekly)
         {
             List<Choice> choices = [new("act", ReportTexts.ReportActivities), new("none", ReportTexts.NoActivity)];
-            if (canPickOther) choices.Add(new("other", ReportTexts.OtherPeriod));
+            if (canPickOther) choices.Add(new(Other, ReportTexts.OtherPeriod));
             ctx.Ask(WeeklyStart, Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late), choices));
             return;
         }
+        if (canPickOther && offerOthersFirst)
+        {
+            // Kick-off, event-day and final reports start with a typed answer, so the other periods are offered first.
+            ctx.Ask(OtherStart, Prompts.Choice(ReportTexts.AskThisPeriod(period, ctx.Zone, late),
+                [new Choice(ThisPeriod, ReportTexts.ReportThisPeriod), new Choice(Other, ReportTexts.OtherPeriod)]));
+            return;
+        }
         await DialogFor(period.Kind).BeginAsync(ctx, draft, period, ct);
+    }
+
+    /// <summary>Every begun period the unit can still send or edit, overdue ones marked.</summary>
+    private static async Task AskPickPeriodAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
+    {
+        var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
+        var started = await ReportPeriods.StartedAsync(ctx.Db, period.CampaignId, ctx.Today, ct);
+        var reports = await ReportPeriods.ReportsAsync(ctx.Db, draft.UnitId, started.Select(p => p.Id), ct);
+        var offerable = ReportPeriods.Offerable(started, reports, ctx.Now);
+        ctx.Ask(PickPeriod, Prompts.Choice(ReportTexts.PickPeriod,
+            offerable.Select(p => new Choice("p:" + p.Id.ToString(CultureInfo.InvariantCulture),
+                ReportTexts.PickLine(p, ctx.Zone, reports.Any(r => r.PeriodId == p.Id), ctx.Now > p.DeadlineUtc)))));
     }
 
     private async Task EditAsync(DialogContext ctx, ReportingPeriod period, Report report, CancellationToken ct)
@@ -131,9 +190,15 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
                 var report = await ReportPeriods.ReportAsync(ctx.Db, period.Id, draft.UnitId, ct);
                 await EditAsync(ctx, period, report, ct);
                 return;
+            case (Existing or WeeklyStart or OtherStart, Other):
+                await AskPickPeriodAsync(ctx, draft, ct);
+                return;
             case (Existing, _):
                 ctx.End();
                 ctx.Say(ReportTexts.KeptExisting);
+                return;
+            case (OtherStart, ThisPeriod):
+                await DialogFor(period.Kind).BeginAsync(ctx, draft, period, ct);
                 return;
             case (WeeklyStart, "act"):
                 var dialog = DialogFor(period.Kind);
@@ -146,11 +211,6 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
                 ctx.Say(outcome == ReportWriter.Outcome.TooLateToEdit
                     ? ReportTexts.TooLateToEdit(period.Label, ReportTexts.Deadline(period, ctx.Zone))
                     : ReportTexts.SentNoActivity(period.Label, ctx.Now > period.DeadlineUtc));
-                return;
-            case (WeeklyStart, _):
-                var started = await ReportPeriods.StartedAsync(ctx.Db, period.CampaignId, ctx.Today, ct);
-                ctx.Ask(PickPeriod, Prompts.Choice(ReportTexts.PickPeriod,
-                    started.Select(p => new Choice("p:" + p.Id.ToString(CultureInfo.InvariantCulture), ReportTexts.PeriodLine(p, ctx.Zone)))));
                 return;
             case (PickPeriod, { } key) when key.StartsWith("p:", StringComparison.Ordinal):
                 var id = int.Parse(key[2..], CultureInfo.InvariantCulture);

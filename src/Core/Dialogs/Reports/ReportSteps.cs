@@ -11,6 +11,8 @@ public static class ReportSteps
     public const string Existing = "existing";
     public const string WeeklyStart = "weekly_start";
     public const string PickPeriod = "pick_period";
+    /// <summary>A kick-off, event-day or final period offered first, with "Chọn kỳ khác" beside it.</summary>
+    public const string OtherStart = "other_start";
 
     // One activity (WeeklyReportDialog, ShortReportDialog, ActivitySteps)
     public const string Activity = "activity";

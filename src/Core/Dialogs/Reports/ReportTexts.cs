@@ -18,6 +18,22 @@ public static class ReportTexts
     public const string PickEdit = "Bạn muốn sửa báo cáo kỳ nào?";
     public const string NothingToEdit = "Đơn vị chưa gửi báo cáo nào còn trong hạn sửa. Gõ /baocao để gửi báo cáo.";
 
+    public const string ReportThisPeriod = "Báo cáo kỳ này";
+
+    /// <summary>A kick-off, event-day or final period offered first when other periods are also open.</summary>
+    public static string AskThisPeriod(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
+        $"Kỳ cần báo cáo: {PeriodLine(p, zone)}." + (late ? " Kỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
+        "\nĐơn vị còn kỳ khác chưa gửi hoặc còn sửa được; bạn báo cáo kỳ này hay chọn kỳ khác?";
+
+    /// <summary>A line of the period picker: "Tuần 1 (24/02–01/3), hạn … — quá hạn, chưa gửi".</summary>
+    public static string PickLine(ReportingPeriod p, TimeZoneInfo zone, bool sent, bool overdue) =>
+        PeriodLine(p, zone) + (sent ? " — đã gửi, còn sửa được" : overdue ? " — quá hạn, chưa gửi" : "");
+
+    public static string NoSuchPeriod(string name, IEnumerable<string> periods) =>
+        $"Không có kỳ báo cáo \"{name}\". Các kỳ của đợt này: {string.Join(", ", periods)}.\nGõ ví dụ /baocao tuần 1, hoặc chỉ /baocao để bot chọn kỳ.";
+
+    public static string NotBegunYet(string periodLine, string start) => $"Kỳ {periodLine} chưa bắt đầu (từ {start}), chưa báo cáo được.";
+
     public static string NoPeriodYet(string? first) =>
         first is null ? "Kế hoạch chưa có kỳ báo cáo nào." : $"Chưa đến kỳ báo cáo nào. Kỳ đầu tiên: {first}.";
 

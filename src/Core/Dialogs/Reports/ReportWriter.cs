@@ -74,6 +74,7 @@ public static class ReportWriter
         report.Status = status;
         report.SubmittedByContactId = ctx.Contact?.Id;
         report.Assessment = draft.Assessment;
+        report.Limitations = draft.Limitations;
         if (status == ReportStatus.Submitted) Fill(report, draft);
         await db.SaveChangesAsync(ct);
 
@@ -112,10 +113,11 @@ public static class ReportWriter
         }
         foreach (var (code, value) in draft.Totals)
             report.Values.Add(new ReportMetricValue { MetricCode = code, Value = value });
-        if (draft.CollectiveName is not null)
-            report.Nominations.Add(new Nomination { Kind = NominationKind.Collective, Name = draft.CollectiveName, Reason = draft.CollectiveReason ?? "" });
-        if (draft.IndividualName is not null)
-            report.Nominations.Add(new Nomination { Kind = NominationKind.Individual, Name = draft.IndividualName, Reason = draft.IndividualReason ?? "" });
+        foreach (var kind in draft.Nominations.GroupBy(n => n.Kind))
+            report.Nominations.AddRange(kind.Select((n, i) => new Nomination
+            {
+                Kind = n.Kind, SortOrder = i, Name = n.Name, Position = n.Position, Reason = n.Reason ?? "",
+            }));
     }
 
     /// <summary>A draft holding what the unit's report says now, for an edit.</summary>
@@ -128,7 +130,7 @@ public static class ReportWriter
         var draft = new ReportDraft
         {
             PeriodId = period.Id, UnitId = full.UnitId, PeriodLabel = period.Label, Kind = period.Kind, ReportId = full.Id,
-            Assessment = full.Assessment,
+            Assessment = full.Assessment, Limitations = full.Limitations,
             Totals = full.Values.Where(v => v.ReportActivityId is null).ToDictionary(v => v.MetricCode, v => v.Value),
         };
         foreach (var a in full.Activities.OrderBy(a => a.SortOrder))
@@ -138,10 +140,8 @@ public static class ReportWriter
                 PhotoIds = a.Photos.OrderBy(p => p.SortOrder).Select(p => p.PhotoId).ToList(),
                 Values = full.Values.Where(v => v.ReportActivityId == a.Id).ToDictionary(v => v.MetricCode, v => v.Value),
             });
-        var collective = full.Nominations.FirstOrDefault(n => n.Kind == NominationKind.Collective);
-        var individual = full.Nominations.FirstOrDefault(n => n.Kind == NominationKind.Individual);
-        (draft.CollectiveName, draft.CollectiveReason) = (collective?.Name, collective?.Reason);
-        (draft.IndividualName, draft.IndividualReason) = (individual?.Name, individual?.Reason);
+        draft.Nominations = full.Nominations.OrderBy(n => n.Kind).ThenBy(n => n.SortOrder)
+            .Select(n => new NominationDraft { Kind = n.Kind, Name = n.Name, Position = n.Position, Reason = n.Reason }).ToList();
         return draft;
     }
 }

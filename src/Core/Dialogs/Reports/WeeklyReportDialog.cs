@@ -184,5 +184,11 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         ctx.SetData(draft);
     }
 
-    internal static string Short(string title) => title.Length <= 60 ? title : title[..57].TrimEnd() + "…";
+    /// <summary>A title short enough for a button, cut at a word boundary ("…Tình nguyện chun…" helped no one on Zalo).</summary>
+    internal static string Short(string title)
+    {
+        if (title.Length <= 60) return title;
+        var cut = title.LastIndexOf(' ', 57);
+        return (cut > 30 ? title[..cut] : title[..57]).TrimEnd(' ', ',', ';', '-', '–') + "…";
+    }
 }
