@@ -245,10 +245,7 @@ public sealed class HostileInputCorpusTests(AdminApp app, ITestOutputHelper outp
     {
         var sources = services.GetRequiredService<EndpointDataSource>();
         return sources.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } t && t.StartsWith("/api/", StringComparison.Ordinal)
-                // Answers 500 to every input in a process that has built a second host: Hangfire's static filter
-                // provider fails its type initializer (ObjectDisposedException). Not about input; reported separately.
-                && t != "/api/summaries/send-now")
+            .Where(e => e.RoutePattern.RawText is { } t && t.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
                 .Where(m => m is "POST" or "PUT" or "DELETE" or "PATCH")
                 .Select(m => (m, e.RoutePattern.RawText!)))
