@@ -66,7 +66,7 @@ public static class UnitNumbersSheet
                 Row(7, totalsHeader, HeaderCell, HeaderHeight(totalsHeader, summaryWidths)),
             };
             summary.AddRange(s.Totals.Select((t, i) => Row((uint)i + 8,
-                [t.Label, t.Value, t.Unit, t.Approximate ? SummaryTexts.ApproximateTotal : ""], TextCell)));
+                t.Approximate ? [t.Label, t.Value, t.Unit, SummaryTexts.ApproximateTotal] : [t.Label, t.Value, t.Unit], TextCell)));
             if (s.Totals.Any(t => t.Approximate))
                 summary.Add(Row((uint)s.Totals.Count + 9, [SummaryTexts.ApproximateNote], Plain));
             AddSheet(book, sheets, 2U, "Tổng hợp", summaryWidths, summary, frozenRows: 0, frozenColumns: 0);
