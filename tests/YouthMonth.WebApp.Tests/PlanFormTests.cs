@@ -32,7 +32,6 @@ public sealed class PlanFormTests(OfficeApp app)
         await page.SelectOptionAsync("#category", "an_sinh");
         await page.CheckAsync("#metrics input[value=trees]");
         await page.CheckAsync($"#units input[value='{app.Plan.Units[1]}']");
-        await OfficeApp.ScreenshotAsync(page, "hoat-dong");
         await page.ClickAsync("#activity-form button[type=submit]");
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã lưu hoạt động \"Ra quân trồng cây xanh\" (ngày 26/03)");
         var row = page.Locator("#activities tr", new() { HasText = "Ra quân trồng cây xanh" });
@@ -46,6 +45,7 @@ public sealed class PlanFormTests(OfficeApp app)
 
         await row.Locator("a").ClickAsync();
         await Expect(page.Locator("#dates")).ToContainTextAsync("26/03/2024");
+        await OfficeApp.ScreenshotAsync(page, "hoat-dong");
         await page.ClickAsync("#delete-form button");
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã xóa hoạt động");
         await Expect(page.Locator("#activities")).Not.ToContainTextAsync("Ra quân trồng cây xanh");
