@@ -53,7 +53,7 @@ public sealed class TelegramEmulator : IAsyncLifetime
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["text"] = text,
         });
 
-    /// <summary>A photo message (two sizes; the bot cannot download them from the emulator).</summary>
+    /// <summary>A photo message (two sizes); the bot can download it only after <see cref="AddFileAsync"/>.</summary>
     public Task SendPhotoAsync(string token, long chatId, string fileId, string? caption = null) =>
         PostAsync("/sendMessage", new Dictionary<string, object?>
         {
@@ -65,6 +65,10 @@ public sealed class TelegramEmulator : IAsyncLifetime
                 new { file_id = fileId, file_unique_id = "b", width = 1280, height = 960, file_size = 150000 },
             },
         });
+
+    /// <summary>Makes a file downloadable through the emulator's getFile and /file route (a user's photo).</summary>
+    public Task AddFileAsync(string fileId, byte[] bytes) =>
+        PostAsync("/test/files", new Dictionary<string, object> { ["fileId"] = fileId, ["base64"] = Convert.ToBase64String(bytes) });
 
     public Task SendCommandAsync(string token, long chatId, string command, string chatType = "private", long? userId = null) =>
         PostAsync("/sendCommand", new Dictionary<string, object>
@@ -94,7 +98,7 @@ public sealed class TelegramEmulator : IAsyncLifetime
     /// Waits until the bot has sent <paramref name="count"/> messages to the chat; returns the emulator's records:
     /// "message" holds the bot's request (chat_id, text, parse_mode, reply_markup), "messageId" its id.
     /// </summary>
-    public async Task<List<JsonElement>> WaitForBotMessagesAsync(string token, long chatId, int count = 1, int timeoutMs = 15_000)
+    public async Task<List<JsonElement>> WaitForBotMessagesAsync(string token, long chatId, int count = 1, int timeoutMs = 30_000)
     {
         var all = new List<JsonElement>();
         var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
