@@ -41,6 +41,7 @@ public static class ChannelExtensions
         services.AddHostedService<TelegramPoller>();
         services.AddHostedService<ZaloPoller>();
         services.AddHostedService<InboxWorker>();
+        services.AddSingleton<SendPacer>();
         services.AddHostedService<OutboxSender>();
     }
 

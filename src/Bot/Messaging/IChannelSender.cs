@@ -15,7 +15,8 @@ public interface IChannelSender
 {
     Channel Channel { get; }
     bool Enabled { get; }
-    SendPacer Pacer { get; }
+    /// <summary>This channel's send limits (shared by every Bot instance through <see cref="SendPacer"/>); null: not paced.</summary>
+    PacingLimits? Pacing { get; }
     /// <summary>True when choices are shown as a numbered list (remembered in ChatAccount.LastChoices).</summary>
     bool NumbersChoices { get; }
     /// <summary>Sends; returns the platform id of the (last) message sent.</summary>

@@ -10,10 +10,12 @@ namespace YouthMonth.Bot.Messaging;
 /// Sends the outbox. A row is claimed with a per-chat advisory lock plus FOR UPDATE SKIP LOCKED and marked Sent in
 /// the same transaction as the claim, so two hosts never send one row, a Sent row is never sent again, and a
 /// crash mid-send leaves the row Pending (sent again after restart: at-least-once at the network boundary).
-/// Messages of one chat go out in order; pacing per channel, per chat and per group comes from <see cref="SendPacer"/>.
+/// Messages of one chat go out in order; pacing per token, per chat and per group comes from <see cref="SendPacer"/>
+/// and is shared with the other Bot instances: a chat or group whose budget is spent, or a token paused by a 429,
+/// is not even claimed until its time has come.
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, OutboxSignal signal, TimeProvider clock,
+    IServiceScopeFactory scopes, IEnumerable<IChannelSender> senders, SendPacer pacer, OutboxSignal signal, TimeProvider clock,
     IOptions<MessagingOptions> options, ILogger<OutboxSender> logger) : BackgroundService
 {
     private sealed record Candidate(long Id, string ChatId, DateTimeOffset NotBefore, string? ChatType);
@@ -50,21 +52,29 @@ public sealed class OutboxSender(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var channel = sender.Channel.ToString();
+        // Without limits the pacing keys match no row: every chat is ready.
+        var pacingScope = sender.Pacing?.Scope ?? "";
+        var groupLimit = sender.Pacing?.GroupMessagesPerMinute ?? int.MaxValue;
 
         // The oldest pending row of each chat: a chat's later rows wait behind it (order), also while it is delayed.
+        // Chats whose pacing slot (gap, group budget) has not come, and everything while the token is paused, wait.
         var candidates = await db.Database.SqlQuery<Candidate>($"""
             SELECT o.id, o.chat_id, o.not_before, a.chat_type
             FROM (SELECT DISTINCT ON (chat_id) id, chat_id, not_before FROM outbox
                   WHERE channel = {channel} AND state = 'Pending' ORDER BY chat_id, id) o
             LEFT JOIN chat_accounts a ON a.channel = {channel} AND a.chat_id = o.chat_id
+            LEFT JOIN send_pacing p ON p.key = {pacingScope + ":chat:"} || o.chat_id
             WHERE o.not_before <= {now}
+              AND (p.next_at IS NULL OR p.next_at <= clock_timestamp())
+              AND (coalesce(cardinality(p.recent), 0) < {groupLimit}
+                   OR p.recent[cardinality(p.recent) - {groupLimit} + 1] <= clock_timestamp() - interval '1 minute')
+              AND NOT EXISTS (SELECT 1 FROM send_pacing g WHERE g.key = {pacingScope} AND g.next_at > clock_timestamp() + interval '1 second')
             ORDER BY o.id LIMIT 64
             """).ToListAsync(ct);
 
         foreach (var c in candidates)
         {
             var isGroup = c.ChatType == nameof(ChatType.Group) || (c.ChatType is null && c.ChatId.StartsWith('-'));
-            if (!sender.Pacer.IsReady(c.ChatId, isGroup)) continue;
             var locked = await db.Database.SqlQuery<bool>(
                 $"""SELECT pg_try_advisory_xact_lock(hashtextextended({"outbox:" + channel + ":" + c.ChatId}, 0)) AS "Value" """)
                 .SingleAsync(ct);
@@ -74,16 +84,29 @@ public sealed class OutboxSender(
                     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
                     """).SingleOrDefaultAsync(ct);
             if (row is null || row.Id != c.Id || row.NotBefore > now) continue;
+            // Another instance sent to this chat since the query: its gap or budget may not allow this one yet.
+            if (await pacer.ReserveAsync(sender.Pacing, row.ChatId, isGroup, ct) is not { } wait) continue;
 
-            await SendRowAsync(sender, db, row, isGroup ? ChatType.Group : ChatType.Private, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            try
+            {
+                await SendRowAsync(sender, db, row, isGroup ? ChatType.Group : ChatType.Private, wait, ct);
+                // Nothing between the platform's answer and this commit but the row's own update: a crash in
+                // between is the only way to send a message twice (docs/channels.md, "Crashes").
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            finally
+            {
+                // Also after a failure: the platform may have received (and counted) the request.
+                await pacer.SentAsync(sender.Pacing, row.ChatId, CancellationToken.None);
+            }
             return true;
         }
         return false;
     }
 
-    private async Task SendRowAsync(IChannelSender sender, YouthMonthDb db, Core.Messaging.OutboxMessage row, ChatType chatType, CancellationToken ct)
+    private async Task SendRowAsync(IChannelSender sender, YouthMonthDb db, Core.Messaging.OutboxMessage row, ChatType chatType,
+        TimeSpan wait, CancellationToken ct)
     {
         var message = MessageJson.Deserialize<OutgoingMessage>(row.Payload);
         row.Attempts++;
@@ -91,13 +114,14 @@ public sealed class OutboxSender(
         {
             try
             {
-                var wait = sender.Pacer.Reserve(row.ChatId, chatType == ChatType.Group);
+                // After a migration the supergroup is new to us: its own budget is fresh, only the global slot counts.
+                if (migrations > 0) wait = await pacer.ReserveGlobalAsync(sender.Pacing, ct);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
                 var delivery = new OutboundDelivery(row.Id, row.ChatId, chatType, message, db)
                 {
                     NextPart = async t =>
                     {
-                        var gap = sender.Pacer.ReserveGlobal();
+                        var gap = await pacer.ReserveGlobalAsync(sender.Pacing, t);
                         if (gap > TimeSpan.Zero) await Task.Delay(gap, t);
                     },
                 };
@@ -153,7 +177,7 @@ public sealed class OutboxSender(
         if (e.IsRateLimited)
         {
             var wait = e.RetryAfter ?? sender.RateLimitBackoff(row.Attempts);
-            sender.Pacer.Pause(wait);
+            await pacer.PauseAsync(sender.Pacing, wait, ct);
             // Never fails the message; Attempts grows so that Zalo's backoff (no retry_after) is exponential.
             row.NotBefore = now + wait;
             logger.LogWarning("{Channel} rate limit; pausing {Seconds}s", sender.Channel, wait.TotalSeconds);

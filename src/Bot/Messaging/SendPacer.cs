@@ -1,82 +1,90 @@
-using System.Diagnostics;
+using Npgsql;
 
 namespace YouthMonth.Bot.Messaging;
 
 /// <summary>
-/// Keeps one channel under its limits in this process: a global rate (Telegram ≈ 30/s), a minimum gap per chat
-/// (1 s) and a per-group budget per minute (20). A 429 pauses the whole channel for retry_after.
-/// Uses a monotonic clock: pacing is about real seconds, not the (possibly fake) domain clock.
+/// One channel's limits: a global rate per bot token (Telegram ≈ 30/s), a minimum gap per chat (1 s) and a budget
+/// per group chat per minute (20). <see cref="Scope"/> names the token ("telegram:123456" — the bot id, never the
+/// secret part), so instances with the same token share one budget.
 /// </summary>
-public sealed class SendPacer(double messagesPerSecond, TimeSpan perChatInterval, int groupMessagesPerMinute)
+public sealed record PacingLimits(string Scope, double MessagesPerSecond, TimeSpan PerChatInterval, int GroupMessagesPerMinute)
 {
-    private readonly Lock _lock = new();
-    private readonly long _globalGap = (long)(Stopwatch.Frequency / messagesPerSecond);
-    private readonly long _chatGap = (long)(perChatInterval.TotalSeconds * Stopwatch.Frequency);
-    private readonly Dictionary<string, long> _chatNext = [];
-    private readonly Dictionary<string, Queue<long>> _groupSends = [];
-    private long _nextGlobal;
-    private long _pausedUntil;
-
-    private static long Now => Stopwatch.GetTimestamp();
-
-    /// <summary>True when a message to this chat may be sent now (per-chat gap, group budget, no pause).</summary>
-    public bool IsReady(string chatId, bool isGroup)
+    /// <summary>
+    /// The scope of a "{bot id}:{secret}" token: the channel and the bot id (public: it is the bot's user id). A token
+    /// of another shape gives "-": the secret must never reach the database or a log.
+    /// </summary>
+    public static string ScopeOf(string channel, string? token)
     {
-        lock (_lock)
-        {
-            var now = Now;
-            if (now < _pausedUntil) return false;
-            if (_chatNext.TryGetValue(chatId, out var next) && now < next) return false;
-            return !isGroup || !_groupSends.TryGetValue(chatId, out var sends) || Trim(sends, now) < groupMessagesPerMinute;
-        }
+        var colon = token?.IndexOf(':') ?? -1;
+        var id = colon is > 0 and <= 40 && token![..colon].All(char.IsAsciiDigit) ? token[..colon] : "-";
+        return $"{channel.ToLowerInvariant()}:{id}";
     }
 
-    /// <summary>Takes the next global slot for a message to this chat; returns how long to wait for it.</summary>
-    public TimeSpan Reserve(string chatId, bool isGroup)
-    {
-        lock (_lock)
-        {
-            var now = Now;
-            var slot = Math.Max(now, Math.Max(_nextGlobal, _pausedUntil));
-            _nextGlobal = slot + _globalGap;
-            _chatNext[chatId] = slot + _chatGap;
-            if (isGroup)
-            {
-                if (!_groupSends.TryGetValue(chatId, out var sends)) _groupSends[chatId] = sends = new Queue<long>();
-                sends.Enqueue(slot);
-            }
-            if (_chatNext.Count > 10_000) Forget(now);
-            return Stopwatch.GetElapsedTime(now, slot);
-        }
-    }
+    public string ChatKey(string chatId) => $"{Scope}:chat:{chatId}";
+}
+
+/// <summary>
+/// Pacing shared by every Bot instance through the send_pacing table: a send reserves its slot (per chat, per
+/// group, per token) in a short transaction of its own, so two instances never together exceed what one may
+/// send. After the platform answered, the chat's next slot is pushed to at least "answer + gap", so the gap holds
+/// at the platform even when a request was slow. A 429 moves the token's next slot past retry_after for all.
+/// The database's clock decides (one clock for every host); null limits (the local chat) are not paced.
+/// </summary>
+public sealed class SendPacer(NpgsqlDataSource dataSource)
+{
+    public static readonly TimeSpan GroupWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Takes the next global slot for a message to this chat; returns how long to wait for it, or null (nothing
+    /// reserved) when the chat's gap or the group's budget says not yet.
+    /// </summary>
+    public Task<TimeSpan?> ReserveAsync(PacingLimits? limits, string chatId, bool isGroup, CancellationToken ct) =>
+        limits is null ? Task.FromResult<TimeSpan?>(TimeSpan.Zero) : ReserveAsync(limits, limits.ChatKey(chatId), isGroup ? limits.GroupMessagesPerMinute : 0, ct);
 
     /// <summary>A further part of the same message: a global slot only.</summary>
-    public TimeSpan ReserveGlobal()
+    public async Task<TimeSpan> ReserveGlobalAsync(PacingLimits? limits, CancellationToken ct) =>
+        limits is null ? TimeSpan.Zero : (await ReserveAsync(limits, null, 0, ct))!.Value;
+
+    private async Task<TimeSpan?> ReserveAsync(PacingLimits limits, string? chatKey, int groupLimit, CancellationToken ct)
     {
-        lock (_lock)
-        {
-            var now = Now;
-            var slot = Math.Max(now, Math.Max(_nextGlobal, _pausedUntil));
-            _nextGlobal = slot + _globalGap;
-            return Stopwatch.GetElapsedTime(now, slot);
-        }
+        await using var cmd = dataSource.CreateCommand("SELECT wait_seconds FROM send_pacing_reserve($1, $2, $3, $4, $5, $6)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limits.Scope });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = TimeSpan.FromSeconds(1 / limits.MessagesPerSecond) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)chatKey ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limits.PerChatInterval });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = groupLimit });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = GroupWindow });
+        return await cmd.ExecuteScalarAsync(ct) is double seconds ? TimeSpan.FromSeconds(seconds) : null;
     }
 
-    public void Pause(TimeSpan duration)
+    /// <summary>
+    /// The platform answered: the chat's next send (and the group's window entry) counts from now, not from the
+    /// reserved slot, so a slow request cannot bring two sends to one chat closer than the gap.
+    /// </summary>
+    public async Task SentAsync(PacingLimits? limits, string chatId, CancellationToken ct)
     {
-        lock (_lock) _pausedUntil = Math.Max(_pausedUntil, Now + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+        if (limits is null) return;
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE send_pacing SET next_at = greatest(next_at, clock_timestamp() + $2),
+                recent = CASE WHEN cardinality(recent) > 0
+                    THEN recent[1:cardinality(recent) - 1] || greatest(recent[cardinality(recent)], clock_timestamp()) END
+            WHERE key = $1
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limits.ChatKey(chatId) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limits.PerChatInterval });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static int Trim(Queue<long> sends, long now)
+    /// <summary>A 429: no instance sends with this token before now + <paramref name="duration"/>.</summary>
+    public async Task PauseAsync(PacingLimits? limits, TimeSpan duration, CancellationToken ct)
     {
-        var minuteAgo = now - 60 * Stopwatch.Frequency;
-        while (sends.Count > 0 && sends.Peek() < minuteAgo) sends.Dequeue();
-        return sends.Count;
-    }
-
-    private void Forget(long now)
-    {
-        foreach (var chat in _chatNext.Where(kv => kv.Value < now).Select(kv => kv.Key).ToList()) _chatNext.Remove(chat);
-        foreach (var chat in _groupSends.Where(kv => Trim(kv.Value, now) == 0).Select(kv => kv.Key).ToList()) _groupSends.Remove(chat);
+        if (limits is null) return;
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO send_pacing (key, next_at) VALUES ($1, clock_timestamp() + $2)
+            ON CONFLICT (key) DO UPDATE SET next_at = greatest(send_pacing.next_at, excluded.next_at)
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limits.Scope });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = duration });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -38,6 +38,11 @@ public sealed class MessagePurge(YouthMonthDb db, TimeProvider clock, PurgeSetti
                 WHERE state <> {nameof(OutboxState.Pending)} AND dedup_key IS NULL AND created_at < {cutoff}
                 LIMIT {BatchSize})
             """, ct);
+        // Pacing rows of chats nobody was sent to for a day carry no budget any more.
+        await db.Database.ExecuteSqlRawAsync("""
+            DELETE FROM send_pacing WHERE next_at < clock_timestamp() - interval '1 day'
+                AND (recent IS NULL OR recent[cardinality(recent)] < clock_timestamp() - interval '1 day')
+            """, ct);
         logger.LogInformation("Purged {Inbox} inbox and {Outbox} outbox rows handled before {Cutoff:u}", inbox, outbox, cutoff);
         return new PurgeResult(inbox, outbox);
     }

@@ -32,6 +32,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<ChatBindingAudit> ChatBindingAudit => Set<ChatBindingAudit>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<SendPacing> SendPacing => Set<SendPacing>();
     public DbSet<DialogState> DialogStates => Set<DialogState>();
     public DbSet<Scheduling.ScheduledRun> ScheduledRuns => Set<Scheduling.ScheduledRun>();
     public DbSet<Scheduling.ScheduledDispatch> ScheduledDispatches => Set<Scheduling.ScheduledDispatch>();

@@ -118,18 +118,12 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void Pacer_keeps_a_gap_per_chat_and_a_budget_per_group()
+    public void Pacing_scope_is_the_bot_id_never_the_secret()
     {
-        var pacer = new SendPacer(1000, TimeSpan.FromSeconds(1), 20);
-        pacer.Reserve("a", isGroup: false);
-        Assert.False(pacer.IsReady("a", false));
-        Assert.True(pacer.IsReady("b", false));
-        var group = new SendPacer(1000, TimeSpan.Zero, 20);
-        for (var i = 0; i < 20; i++) group.Reserve("-1", isGroup: true);
-        Assert.False(group.IsReady("-1", true));
-        var global = new SendPacer(30, TimeSpan.Zero, 20);
-        var waits = Enumerable.Range(0, 30).Select(i => global.Reserve($"c{i}", false)).ToList();
-        Assert.InRange(waits[^1].TotalMilliseconds, 600, 1000);
+        Assert.Equal("telegram:123456", PacingLimits.ScopeOf("Telegram", "123456:AAH-secret"));
+        Assert.Equal("zalo:-", PacingLimits.ScopeOf("Zalo", "no-colon-secret"));
+        Assert.Equal("zalo:-", PacingLimits.ScopeOf("Zalo", "abc:secret"));
+        Assert.Equal("telegram:-", PacingLimits.ScopeOf("Telegram", null));
     }
 
     [Fact]

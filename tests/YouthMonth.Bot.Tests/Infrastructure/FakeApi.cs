@@ -16,7 +16,11 @@ namespace YouthMonth.Bot.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeApi : IAsyncDisposable
 {
-    public sealed record Call(string Method, string Path, JsonElement Body, DateTime At, string? ContentType);
+    public sealed record Call(string Method, string Path, JsonElement Body, DateTime At, string? ContentType)
+    {
+        /// <summary>The X-Test-Host header: which of several Bot hosts made the call, when a test tags them.</summary>
+        public string? Host { get; init; }
+    }
 
     private readonly WebApplication _app;
     public ConcurrentQueue<Call> Calls { get; } = new();
@@ -79,7 +83,7 @@ public sealed class FakeApi : IAsyncDisposable
                 .Concat(form.Files.Select(f => KeyValuePair.Create(f.Name, $"file:{f.FileName}:{f.Length}")))
                 .ToDictionary());
         }
-        Calls.Enqueue(new Call(method, path, body, DateTime.UtcNow, ctx.Request.ContentType));
+        Calls.Enqueue(new Call(method, path, body, DateTime.UtcNow, ctx.Request.ContentType) { Host = ctx.Request.Headers["X-Test-Host"].FirstOrDefault() });
         var (status, answer) = Handle?.Invoke(method, body) ?? Default(method);
         ctx.Response.StatusCode = status;
         await ctx.Response.WriteAsJsonAsync(answer);

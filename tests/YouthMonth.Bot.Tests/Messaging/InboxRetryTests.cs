@@ -79,8 +79,14 @@ public sealed class InboxRetryTests : IAsyncLifetime
     public async Task A_photo_whose_file_server_gives_502_for_3_seconds_is_retried_with_backoff_and_the_next_message_waits_behind_it()
     {
         _zalo.Files["a.jpg"] = TestImages.Jpeg(700, seed: 3);
-        var down = Stopwatch.StartNew();
-        _zalo.FileFailure = _ => down.Elapsed < TimeSpan.FromSeconds(3) ? 502 : null;
+        // The outage starts with the first download, not with the test: a slow host start must not outlast it.
+        Stopwatch? down = null;
+        var gate = new Lock();
+        _zalo.FileFailure = _ =>
+        {
+            lock (gate) down ??= Stopwatch.StartNew();
+            return down.Elapsed < TimeSpan.FromSeconds(3) ? 502 : null;
+        };
         await using var app = App("1,1,2,4,8");
         var client = app.Client();
 

@@ -13,7 +13,7 @@ public sealed class LocalSender(IOptions<LocalChatOptions> options) : IChannelSe
     public Channel Channel => Channel.Local;
     public bool Enabled => options.Value.Enabled;
     public bool NumbersChoices => true;
-    public SendPacer Pacer { get; } = new(1000, TimeSpan.Zero, 1000);
+    public PacingLimits? Pacing => null;
 
     public Task<string?> SendAsync(OutboundDelivery delivery, CancellationToken ct) =>
         Task.FromResult<string?>($"local-{delivery.OutboxId}");

@@ -16,8 +16,8 @@ public sealed class TelegramSender(TelegramApi client, IOptions<TelegramOptions>
     public Channel Channel => Channel.Telegram;
     public bool Enabled => options.Value.Enabled;
     public bool NumbersChoices => false;
-    public SendPacer Pacer { get; } = new(options.Value.MessagesPerSecond,
-        TimeSpan.FromMilliseconds(options.Value.PerChatIntervalMs), options.Value.GroupMessagesPerMinute);
+    public PacingLimits? Pacing { get; } = new(PacingLimits.ScopeOf(nameof(Channel.Telegram), options.Value.Token),
+        options.Value.MessagesPerSecond, TimeSpan.FromMilliseconds(options.Value.PerChatIntervalMs), options.Value.GroupMessagesPerMinute);
 
     public static ReplyMarkup? Keyboard(OutgoingMessage message, ChatType chatType)
     {

@@ -14,7 +14,8 @@ public sealed class ZaloSender(ZaloClient client, IOptions<ZaloOptions> options,
     public Channel Channel => Channel.Zalo;
     public bool Enabled => options.Value.Enabled;
     public bool NumbersChoices => true;
-    public SendPacer Pacer { get; } = new(options.Value.MessagesPerSecond, TimeSpan.FromMilliseconds(options.Value.PerChatIntervalMs), 20);
+    public PacingLimits? Pacing { get; } = new(PacingLimits.ScopeOf(nameof(Channel.Zalo), options.Value.Token),
+        options.Value.MessagesPerSecond, TimeSpan.FromMilliseconds(options.Value.PerChatIntervalMs), 20);
 
     public async Task<string?> SendAsync(OutboundDelivery delivery, CancellationToken ct)
     {

@@ -75,6 +75,16 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
+internal sealed class SendPacingConfiguration : IEntityTypeConfiguration<SendPacing>
+{
+    public void Configure(EntityTypeBuilder<SendPacing> e)
+    {
+        e.ToTable("send_pacing");
+        e.HasKey(x => x.Key);
+        e.Property(x => x.Key).HasMaxLength(200);
+    }
+}
+
 internal sealed class DialogStateConfiguration : IEntityTypeConfiguration<DialogState>
 {
     public void Configure(EntityTypeBuilder<DialogState> e)
