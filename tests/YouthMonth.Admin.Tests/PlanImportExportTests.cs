@@ -31,6 +31,23 @@ public sealed class PlanImportExportTests(AdminApp app) : IClassFixture<AdminApp
         Assert.Equal(8, doc["campaign"]!["targets"]!.AsArray().Count);
         Assert.Equal(6, doc["campaign"]!["periods"]!.AsArray().Count);
         Assert.Equal("2024-03-08T11:00:00", (string)doc["campaign"]!["periods"]![1]!["deadline"]!);
+        // Issue 11: which metrics an activity asks, and the words people type for a metric, survive the round trip.
+        var metrics = doc["campaign"]!["metrics"]!.AsArray();
+        Assert.Equal(["máu", "đơn vị máu", "hiến máu"], metrics.Single(m => (string)m!["code"]! == "blood_units")!["aliases"]!.AsArray().Select(a => (string)a!));
+        var greenSunday = doc["campaign"]!["activities"]!.AsArray().First(a => ((string)a!["title"]!).Contains("Ngày chủ nhật xanh"))!;
+        Assert.Equal(["trees", "youth_works", "youth_works_value"], greenSunday["metrics"]!.AsArray().Select(a => (string)a!));
+    }
+
+    [Fact]
+    public async Task An_activity_may_only_ask_for_metrics_of_its_campaign()
+    {
+        var client = await app.ClientAsync();
+        var json = Http.Edit(Http.Sample("cantho-2024.json"), doc => doc["campaign"]!["activities"]![0]!["metrics"] = new JsonArray("trees", "no_such_metric", "participants"));
+        var problem = await client.PostJsonAsync("/api/plan/import", json).AssertStatusAsync(HttpStatusCode.BadRequest);
+        var errors = (await problem.JsonAsync())["errors"]!;
+        Assert.Contains("no_such_metric", (string)errors["campaign.activities[0].metrics[1]"]![0]!);
+        Assert.Contains("luôn được hỏi", (string)errors["campaign.activities[0].metrics[2]"]![0]!);
+        Assert.Null(errors["campaign.activities[0].metrics[0]"]);
     }
 
     [Fact]

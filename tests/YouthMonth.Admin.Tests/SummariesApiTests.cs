@@ -166,7 +166,45 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.NotNull(sections[0].GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TitlePage>());
         }
         await ConvertsWithLibreOfficeAsync(bytes, "docx",
-            "ĐOÀN TNCS HỒ CHÍ MINH", "Cần Thơ, ngày 16 tháng 3 năm 2024", "1.234.567", "IV. SỐ LIỆU THEO ĐƠN VỊ", "PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG");
+            "ĐOÀN TNCS HỒ CHÍ MINH", "Cần Thơ, ngày 16 tháng 3 năm 2024", "1.234.567", "PHỤ LỤC 1: SỐ LIỆU THEO ĐƠN VỊ", "PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG");
+    }
+
+    [Fact]
+    public async Task The_final_Word_report_carries_the_units_assessments_and_award_proposals_in_an_annex()
+    {
+        await using (var db = App.Db())
+        {
+            // Units 5 and 6 report nothing else, so the other tests' figures stay as they are.
+            var five = await Seed.AddReportAsync(db, Seed.Units[4], Seed.Final, ReportStatus.Submitted);
+            var six = await Seed.AddReportAsync(db, Seed.Units[5], Seed.Final, ReportStatus.Submitted);
+            var reports = await db.Reports.Where(r => r.Id == five.Id || r.Id == six.Id).ToListAsync();
+            foreach (var r in reports)
+            {
+                var mine = r.Id == five.Id;
+                r.Assessment = mine ? "Tổ chức ngày hội hiến máu với 60 đơn vị máu." : "Ra quân dọn vệ sinh 3 tuyến kênh.";
+                r.Limitations = mine ? "Báo cáo tuần 1 còn chậm." : null;
+                db.Nominations.Add(new Nomination { ReportId = r.Id, Kind = NominationKind.Collective, Name = mine ? "Chi đoàn Khoa Nội" : "Chi đoàn Phòng Hành chính", Position = "Đơn vị trực thuộc", Reason = "Tổ chức 3 hoạt động tình nguyện." });
+                db.Nominations.Add(new Nomination { ReportId = r.Id, Kind = NominationKind.Individual, Name = mine ? "Nguyễn Văn An" : "Lê Thị Hoa", Position = "Bí thư chi đoàn", Reason = "Vận động 40 đoàn viên hiến máu." });
+            }
+            await db.SaveChangesAsync();
+        }
+        var viewer = await App.ClientAsync(ApiRole.Viewer);
+        var bytes = await (await viewer.GetAsync($"/api/exports/summary.docx?periodId={Seed.Final.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+        using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText));
+        Assert.Contains("IV. NHẬN XÉT, ĐÁNH GIÁ", text);
+        Assert.Contains("- Đoàn cơ sở Thử 05: Tổ chức ngày hội hiến máu với 60 đơn vị máu.", text);
+        Assert.Contains("- Đoàn cơ sở Thử 05: Báo cáo tuần 1 còn chậm.", text);
+        Assert.Contains("V. ĐỀ XUẤT KHEN THƯỞNG", text);
+        Assert.Contains("Các đơn vị đề xuất khen thưởng 2 tập thể và 2 cá nhân", text);
+        Assert.Contains("Trên đây là báo cáo tổng kết Tháng Thanh niên 2024 của Đoàn Khối Thử Nghiệm.", text);
+        Assert.True(text.IndexOf("BÍ THƯ", StringComparison.Ordinal) < text.IndexOf("PHỤ LỤC 2: DANH SÁCH ĐỀ XUẤT KHEN THƯỞNG", StringComparison.Ordinal));
+        var annex = doc.MainDocumentPart.Document.Body!.Elements<W.Table>().Last();
+        var rows = annex.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(["STT", "Đơn vị đề xuất", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"], rows[0]);
+        Assert.Contains(["Đoàn cơ sở Thử 05", "Cá nhân", "Nguyễn Văn An", "Bí thư chi đoàn", "Vận động 40 đoàn viên hiến máu."], rows.Select(r => r.Skip(1).ToList()));
+        Assert.Equal(5, rows.Count);
     }
 
     [Fact]
@@ -266,11 +304,13 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             pending.Clear();
         }
         Assert.Empty(pending);
-        Assert.Equal(5, tables.Count); // header block, numbers, targets, per unit, signature
-        var signature = tables[4].Table.Descendants<W.TableCell>().Select(c => c.Elements<W.Paragraph>().Select(p => p.InnerText).Where(t => t != "").ToList()).ToList();
+        Assert.Equal(5, tables.Count); // header block, numbers, targets, signature (portrait), per unit (landscape annex)
+        var signature = tables[3].Table.Descendants<W.TableCell>().Select(c => c.Elements<W.Paragraph>().Select(p => p.InnerText).Where(t => t != "").ToList()).ToList();
         Assert.Equal(["Nơi nhận:", "- Thành Đoàn Cần Thơ (để báo cáo);", "- Các cơ sở Đoàn trực thuộc;", "- Lưu."], signature[0]);
         Assert.Equal(["TM. BAN THƯỜNG VỤ", "BÍ THƯ"], signature[1]);
-        Assert.StartsWith("Trên đây là báo cáo kết quả thực hiện", ((W.Paragraph)tables[4].Table.PreviousSibling()!).InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("Trên đây là báo cáo kết quả thực hiện", ((W.Paragraph)tables[3].Table.PreviousSibling()!).InnerText, StringComparison.Ordinal);
+        var signaturePage = tables[3].Section.GetFirstChild<W.PageSize>()!;
+        Assert.True(signaturePage.Width!.Value < signaturePage.Height!.Value, "the signature is on a portrait page");
         foreach (var (table, section) in tables)
         {
             var size = section.GetFirstChild<W.PageSize>()!;
@@ -278,9 +318,11 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             var textWidth = (int)size.Width!.Value - (int)margin.Left!.Value - (int)margin.Right!.Value;
             Assert.Equal(textWidth, table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Sum(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)));
         }
-        var perUnit = tables.Single(t => t.Table.InnerText.Contains("Đoàn cơ sở Thử 05", StringComparison.Ordinal));
+        var perUnit = tables.Single(t => t.Table.InnerText.Contains("Đoàn cơ sở Thử 01", StringComparison.Ordinal));
+        // Units without a single number are named below the table, not given a row of zeros.
+        Assert.DoesNotContain("Đoàn cơ sở Thử 05", perUnit.Table.InnerText);
         Assert.Equal(W.PageOrientationValues.Landscape, perUnit.Section.GetFirstChild<W.PageSize>()!.Orient!.Value);
-        Assert.Equal("IV. SỐ LIỆU THEO ĐƠN VỊ", ((W.Paragraph)perUnit.Table.PreviousSibling()!).InnerText);
+        Assert.Equal("PHỤ LỤC 1: SỐ LIỆU THEO ĐƠN VỊ", ((W.Paragraph)perUnit.Table.PreviousSibling()!).InnerText);
         var headerRow = perUnit.Table.Elements<W.TableRow>().First();
         Assert.NotNull(headerRow.TableRowProperties?.GetFirstChild<W.TableHeader>());
         Assert.All(perUnit.Table.Elements<W.TableRow>(), r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<W.CantSplit>()));

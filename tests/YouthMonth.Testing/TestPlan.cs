@@ -55,6 +55,7 @@ public sealed class TestPlan
         var blood = new Activity
         {
             Campaign = campaign, Title = "Ngày hội hiến máu tình nguyện", Category = ActivityCategories.SocialWelfare,
+            MetricCodes = ["blood_units", "gifts", "gift_value"],
             Level = ActivityLevel.Grassroots, TimeKind = ActivityTimeKind.Month, Dates = [new(2024, 3, 1), new(2024, 3, 31)], SortOrder = 1,
         };
         var quiz = new Activity

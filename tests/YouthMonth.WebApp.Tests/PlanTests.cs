@@ -74,4 +74,27 @@ public sealed class PlanTests(OfficeApp app)
         await Expect(page.Locator("#units")).Not.ToContainTextAsync("Chi đoàn Mới");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_contacts_new_phone_is_saved_and_a_contact_without_a_name_is_refused_beside_the_field()
+    {
+        var page = await app.SignedInAsync();
+        await page.GotoAsync($"/ke-hoach?campaignId={app.Plan.CampaignId}");
+        await page.ClickAsync($"#units a[href^='/ke-hoach/don-vi/{app.Plan.Units[3]}']");
+        var contact = app.Plan.Contacts[3][0];
+        var form = page.Locator($"form.contact-form[data-contact='{contact}']");
+        await form.Locator("input[name=phone]").FillAsync("0911 222 333");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Đã lưu người liên hệ");
+
+        using var api = await app.ApiAsync();
+        var saved = await api.GetFromJsonAsync<JsonElement>($"/api/contacts/{contact}");
+        Assert.Equal("0911 222 333", saved.GetProperty("phone").GetString());
+
+        var add = page.Locator("form.contact-form[data-contact='0']");
+        await add.Locator("input[name=phone]").FillAsync("0911 000 444");
+        await add.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("form.contact-form[data-contact='0'] .field-error[data-field=name]")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

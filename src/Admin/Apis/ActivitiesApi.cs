@@ -10,20 +10,21 @@ namespace YouthMonth.Admin.Apis;
 /// <summary>
 /// A schedule row. Send only <c>timeText</c> ("19,20-22/3/2024", "Trong tháng 3", "07g30 ngày 26/3") and the parsed
 /// form is filled in; send <c>timeKind</c> and <c>dates</c> to set it yourself. Responsible units by id
-/// (<c>responsibleUnitIds</c>) or by name (<c>responsibleUnits</c>).
+/// (<c>responsibleUnitIds</c>) or by name (<c>responsibleUnits</c>). <c>metrics</c>: the metric codes the bot asks
+/// for it besides participants; empty or absent = the metrics of its category.
 /// </summary>
 public sealed record ActivityRequest(int? CampaignId, string? Title, string? TimeText, ActivityTimeKind? TimeKind,
-    List<DateOnly>? Dates, TimeOnly? TimeOfDay, string? Place, ActivityLevel? Level, string? Category,
+    List<DateOnly>? Dates, TimeOnly? TimeOfDay, string? Place, ActivityLevel? Level, string? Category, List<string>? Metrics,
     List<int>? ResponsibleUnitIds, List<string>? ResponsibleUnits, int? SortOrder, uint? Version);
 
 public sealed record ResponsibleUnit(int Id, string Name);
 
 public sealed record ActivityResponse(int Id, int CampaignId, string Title, string? TimeText, ActivityTimeKind TimeKind,
     List<DateOnly> Dates, TimeOnly? TimeOfDay, string? Place, ActivityLevel Level, string Category, string CategoryLabel,
-    List<ResponsibleUnit> ResponsibleUnits, int SortOrder, uint Version) : IVersioned
+    List<string> Metrics, List<ResponsibleUnit> ResponsibleUnits, int SortOrder, uint Version) : IVersioned
 {
     public static ActivityResponse From(Activity a) => new(a.Id, a.CampaignId, a.Title, a.TimeText, a.TimeKind, [.. a.Dates],
-        a.TimeOfDay, a.Place, a.Level, a.Category, ActivityCategories.Labels.GetValueOrDefault(a.Category, a.Category),
+        a.TimeOfDay, a.Place, a.Level, a.Category, ActivityCategories.Labels.GetValueOrDefault(a.Category, a.Category), [.. a.MetricCodes],
         [.. a.ResponsibleUnits.OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => new ResponsibleUnit(u.Id, u.Name))], a.SortOrder, a.Version);
 }
 
@@ -119,6 +120,10 @@ public static class ActivitiesApi
         a.Level = r.Level ?? ActivityLevel.Grassroots;
         a.Category = r.Category ?? ActivityCategories.Other;
         PlanRules.Category(errors, "category", a.Category, required: true);
+        var metrics = r.Metrics ?? [];
+        var codes = (await db.Metrics.Where(m => m.CampaignId == campaign.Id).Select(m => m.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < metrics.Count; i++) PlanRules.ActivityMetric(errors, $"metrics[{i}]", metrics[i], codes);
+        a.MetricCodes = [.. metrics.Distinct()];
         if (r.SortOrder is { } order) a.SortOrder = order;
 
         if (r.TimeKind is null && (r.Dates is null || r.Dates.Count == 0))

@@ -34,9 +34,11 @@ public static class ExportsApi
     {
         var letterheads = await db.Campaigns.AsNoTracking().Select(c => new { c.Id, c.Organisation!.Letterhead })
             .ToDictionaryAsync(c => c.Id, c => c.Letterhead, ct);
+        // A final-kind period's assessments and award proposals; other periods' reports carry none.
+        List<UnitFinalContent> final = periodId is { } id ? await FinalContent.LoadAsync(db, id, ct) : [];
         return await ExportAsync(db, clock, campaignId, periodId, "docx", DocxType, ct,
             (s, units) => SummaryDocx.Build(s, units, config["Photos:Root"] ?? "data/photos", letterheads.GetValueOrDefault(s.Header.CampaignId),
-                date == true));
+                date == true, final));
     }
 
     public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportXlsx(

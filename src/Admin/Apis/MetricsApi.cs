@@ -8,12 +8,13 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Admin.Apis;
 
 public sealed record MetricRequest(int? CampaignId, string? Code, string? Label, string? Unit, MetricKind? Kind,
-    List<string>? Categories, int? SortOrder, uint? Version);
+    List<string>? Categories, List<string>? Aliases, int? SortOrder, uint? Version);
 
 public sealed record MetricResponse(int Id, int CampaignId, string Code, string Label, string Unit, MetricKind Kind,
-    List<string> Categories, int SortOrder, uint Version) : IVersioned
+    List<string> Categories, List<string> Aliases, int SortOrder, uint Version) : IVersioned
 {
-    public static MetricResponse From(Metric m) => new(m.Id, m.CampaignId, m.Code, m.Label, m.Unit, m.Kind, [.. m.Categories], m.SortOrder, m.Version);
+    public static MetricResponse From(Metric m) =>
+        new(m.Id, m.CampaignId, m.Code, m.Label, m.Unit, m.Kind, [.. m.Categories], [.. m.Aliases], m.SortOrder, m.Version);
 }
 
 /// <summary>
@@ -107,6 +108,9 @@ public static class MetricsApi
         var categories = r.Categories ?? [];
         for (var i = 0; i < categories.Count; i++) PlanRules.Category(errors, $"categories[{i}]", categories[i], required: true);
         m.Categories = [.. categories.Distinct()];
+        var aliases = r.Aliases ?? [];
+        for (var i = 0; i < aliases.Count; i++) PlanRules.RequiredText(errors, $"aliases[{i}]", aliases[i], 100);
+        m.Aliases = [.. aliases.Select(Core.Text.VietnameseText.Clean).OfType<string>().Where(a => a.Length > 0).Distinct()];
         if (r.SortOrder is { } order) m.SortOrder = order;
     }
 }

@@ -22,7 +22,14 @@ public static class JobEngineExtensions
         var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
         // This host's own storage singleton rather than Hangfire's static JobStorage.Current (several hosts per test process).
         services.AddSingleton(_ => JobStorageSetup.Create(connectionString, options));
-        services.AddHangfire((sp, c) => JobStorageSetup.Configure(c, sp.GetRequiredService<JobStorage>()));
+        services.AddHangfire((sp, c) =>
+        {
+            JobStorageSetup.Configure(c, sp.GetRequiredService<JobStorage>());
+            // Hangfire's log provider is process-wide and Hangfire.AspNetCore points it at this host's logger factory;
+            // once a host is disposed (a test process builds many) every later job client fails with
+            // ObjectDisposedException. This host runs no job server, so its Hangfire client has nothing to log.
+            c.UseLogProvider(SilentHangfireLog.Instance);
+        });
 
         // Behind the TLS proxy on the same machine every request comes from loopback: the client's address and
         // scheme come from the proxy's headers (only loopback proxies are trusted, ASP.NET's default).
@@ -71,4 +78,12 @@ public static class JobEngineExtensions
             return user.IsInRole(AuthPolicies.Viewer) || user.IsInRole(AuthPolicies.Admin);
         }
     }
+}
+
+/// <summary>Hangfire logging switched off for the Admin host (see <see cref="JobEngineExtensions.AddJobEngine"/>).</summary>
+internal sealed class SilentHangfireLog : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+{
+    public static readonly SilentHangfireLog Instance = new();
+    public Hangfire.Logging.ILog GetLogger(string name) => this;
+    public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }

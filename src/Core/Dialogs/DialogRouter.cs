@@ -95,7 +95,7 @@ public sealed class DialogRouter(
             ctx.AskAgain(RouterTexts.Unsupported);
             return;
         }
-        if (message.Photos.Count > 0 && ctx.Prompt.Kind != PromptKind.Photos && dialog is IKeepsEarlyPhotos keeper
+        if (message.Photos.Count > 0 && ctx.Prompt.Kind != PromptKind.Photos && !ctx.Prompt.TakesPhotos && dialog is IKeepsEarlyPhotos keeper
             && message.Photos.Where(p => p.StoredPhotoId is not null).Select(p => p.StoredPhotoId!.Value).ToList() is { Count: > 0 } early
             && keeper.KeepEarlyPhotos(ctx, early))
         {

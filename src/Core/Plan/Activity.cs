@@ -40,6 +40,11 @@ public class Activity
     public ActivityLevel Level { get; set; }
     /// <summary>A code from <see cref="ActivityCategories"/>.</summary>
     public string Category { get; set; } = ActivityCategories.Other;
+    /// <summary>
+    /// The metrics the bot asks for this activity besides participants (always asked), e.g. a blood drive asks
+    /// blood units and gifts, not trees. Empty: the metrics of its category (<see cref="Metric.Categories"/>).
+    /// </summary>
+    public List<string> MetricCodes { get; set; } = [];
     public int SortOrder { get; set; }
     public uint Version { get; set; }
 

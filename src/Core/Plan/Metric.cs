@@ -16,6 +16,11 @@ public class Metric
     public MetricKind Kind { get; set; }
     /// <summary>Activity categories for which the bot asks this number; empty means every activity.</summary>
     public List<string> Categories { get; set; } = [];
+    /// <summary>
+    /// Other words people use for this number in a typed message ("quà", "máu", "tham gia"); the label and the unit
+    /// are matched too, so "tham gia 1200, máu 45" fills two metrics at once.
+    /// </summary>
+    public List<string> Aliases { get; set; } = [];
     public int SortOrder { get; set; }
     public uint Version { get; set; }
 }

@@ -99,6 +99,8 @@ public sealed record MetricDocument
     public required string Unit { get; init; }
     public MetricKind Kind { get; init; }
     public List<string> Categories { get; init; } = [];
+    /// <summary>Words that name this metric in a typed message, besides its label and unit.</summary>
+    public List<string> Aliases { get; init; } = [];
 }
 
 public sealed record TargetDocument
@@ -123,6 +125,8 @@ public sealed record ActivityDocument
     public string? Place { get; init; }
     public ActivityLevel Level { get; init; }
     public string Category { get; init; } = ActivityCategories.Other;
+    /// <summary>Codes of the metrics asked for it besides participants; empty = those of its category.</summary>
+    public List<string> Metrics { get; init; } = [];
     /// <summary>Names of units (as in <see cref="PlanDocument.Units"/>) in charge.</summary>
     public List<string> ResponsibleUnits { get; init; } = [];
 }

@@ -51,7 +51,7 @@ public static class PlanExporter
                 })],
                 Metrics = [.. campaign.Metrics.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).Select(m => new MetricDocument
                 {
-                    Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = [.. m.Categories],
+                    Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = [.. m.Categories], Aliases = [.. m.Aliases],
                 })],
                 Targets = [.. campaign.Targets.OrderBy(t => t.Number).Select(t => new TargetDocument
                 {
@@ -61,7 +61,7 @@ public static class PlanExporter
                 Activities = [.. campaign.Activities.OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => new ActivityDocument
                 {
                     Title = a.Title, TimeText = a.TimeText, TimeKind = a.TimeKind, Dates = [.. a.Dates], TimeOfDay = a.TimeOfDay,
-                    Place = a.Place, Level = a.Level, Category = a.Category,
+                    Place = a.Place, Level = a.Level, Category = a.Category, Metrics = [.. a.MetricCodes],
                     ResponsibleUnits = [.. a.ResponsibleUnits.OrderBy(u => u.Name, StringComparer.Ordinal).Select(u => u.Name)],
                 })],
             },

@@ -75,7 +75,8 @@ public static class PlanImporter
             })],
             Metrics = [.. c.Metrics.Select((m, i) => new Metric
             {
-                Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = [.. m.Categories], SortOrder = i + 1,
+                Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = [.. m.Categories],
+                Aliases = [.. m.Aliases.Select(x => VietnameseText.Clean(x)!)], SortOrder = i + 1,
             })],
             Targets = [.. c.Targets.Select(t => new Target
             {
@@ -85,7 +86,7 @@ public static class PlanImporter
             Activities = [.. c.Activities.Select(a => WithParsedTime(a, c.StartDate.Year)).Select((a, i) => new Activity
             {
                 Title = a.Title, TimeText = a.TimeText, TimeKind = a.TimeKind, Dates = [.. a.Dates], TimeOfDay = a.TimeOfDay,
-                Place = a.Place, Level = a.Level, Category = a.Category, SortOrder = i + 1,
+                Place = a.Place, Level = a.Level, Category = a.Category, MetricCodes = [.. a.Metrics.Distinct()], SortOrder = i + 1,
                 ResponsibleUnits = [.. a.ResponsibleUnits.Select(name => FindUnit(name)!).Distinct()],
             })],
         };

@@ -96,6 +96,14 @@ public static class PlanRules
             errors.Add(field, $"Lĩnh vực \"{code}\" không có; dùng một trong: {string.Join(", ", ActivityCategories.Labels.Keys)}.");
     }
 
+    /// <summary>A metric an activity asks for: one of the campaign's, and not participants (always asked).</summary>
+    public static void ActivityMetric(FieldErrors errors, string field, string? code, IReadOnlySet<string> metricCodes)
+    {
+        if (code is null) { errors.Add(field, "Không được để trống."); return; }
+        if (code == MetricCatalog.Participants) errors.Add(field, "Số lượt tham gia luôn được hỏi; không cần ghi ở đây.");
+        else if (!metricCodes.Contains(code)) errors.Add(field, $"Chỉ số \"{code}\" không có trong đợt này.");
+    }
+
     /// <summary>The fields a target's rule needs; <paramref name="metricCodes"/> are the campaign's metric codes.</summary>
     public static void Target(FieldErrors errors, string prefix, TargetRule rule, string? metricCode, string? category,
         decimal? goal, decimal? yearlyQuota, IReadOnlySet<string> metricCodes)

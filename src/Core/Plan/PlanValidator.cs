@@ -68,6 +68,8 @@ public static class PlanValidator
             PlanRules.RequiredText(errors, $"campaign.metrics[{i}].unit", m.Unit, 50);
             for (var j = 0; j < m.Categories.Count; j++)
                 PlanRules.Category(errors, $"campaign.metrics[{i}].categories[{j}]", m.Categories[j], required: true);
+            for (var j = 0; j < m.Aliases.Count; j++)
+                PlanRules.RequiredText(errors, $"campaign.metrics[{i}].aliases[{j}]", m.Aliases[j], 100);
         }
 
         for (var i = 0; i < c.Periods.Count; i++)
@@ -89,6 +91,8 @@ public static class PlanValidator
             PlanRules.OptionalText(errors, $"campaign.activities[{i}].timeText", a.TimeText, 200);
             PlanRules.OptionalText(errors, $"campaign.activities[{i}].place", a.Place, 500);
             PlanRules.Category(errors, $"campaign.activities[{i}].category", a.Category, required: true);
+            for (var j = 0; j < a.Metrics.Count; j++)
+                PlanRules.ActivityMetric(errors, $"campaign.activities[{i}].metrics[{j}]", a.Metrics[j], metricCodes);
             for (var j = 0; j < a.ResponsibleUnits.Count; j++)
                 if (!unitNames.Contains(UnitKey(a.ResponsibleUnits[j] ?? "")))
                     errors.Add($"campaign.activities[{i}].responsibleUnits[{j}]",
@@ -123,9 +127,9 @@ public static class PlanValidator
         if (c.Reminders is null) errors.Add("campaign.reminders", "Không được để null.");
         else Check("campaign.reminders.offsets", c.Reminders.Offsets);
         for (var i = 0; i < (c.Metrics?.Count ?? 0); i++)
-            if (c.Metrics![i] is { } m) Check($"campaign.metrics[{i}].categories", m.Categories);
+            if (c.Metrics![i] is { } m) { Check($"campaign.metrics[{i}].categories", m.Categories); Check($"campaign.metrics[{i}].aliases", m.Aliases); }
         for (var i = 0; i < (c.Activities?.Count ?? 0); i++)
-            if (c.Activities![i] is { } a) { Check($"campaign.activities[{i}].responsibleUnits", a.ResponsibleUnits); if (a.Dates is null) errors.Add($"campaign.activities[{i}].dates", "Không được để null."); }
+            if (c.Activities![i] is { } a) { Check($"campaign.activities[{i}].responsibleUnits", a.ResponsibleUnits); Check($"campaign.activities[{i}].metrics", a.Metrics); if (a.Dates is null) errors.Add($"campaign.activities[{i}].dates", "Không được để null."); }
         return errors.Any;
     }
 

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml;
+using YouthMonth.Core.Reporting;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -28,8 +29,9 @@ public static class SummaryDocx
     /// <param name="photoRoot">Folder of stored photos (Photos:Root); photos not found there are left out of the appendix.</param>
     /// <param name="letterhead">The organisation's header lines, document code, signer and recipients; null = defaults.</param>
     /// <param name="dated">Print the day; by default it is left blank for the day of signing, as offices do.</param>
+    /// <param name="final">For a final-kind period: the units' assessments and award proposals (sections IV–V, annex 2).</param>
     public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot, Plan.Letterhead? letterhead = null,
-        bool dated = false)
+        bool dated = false, IReadOnlyList<UnitFinalContent>? final = null)
     {
         letterhead ??= new Plan.Letterhead();
         using var stream = new MemoryStream();
@@ -54,7 +56,9 @@ public static class SummaryDocx
             var missing = s.Missing.Sum(c => c.Units.Count);
             if (missing > 0)
             {
-                body.Append(Para($"Đơn vị chưa báo cáo ({SummaryNumbers.Format(missing)}):", bold: true));
+                // Over the whole campaign these units missed some due period, not all: "chưa báo cáo" would be untrue.
+                body.Append(Para(s.Period is null ? $"Đơn vị còn thiếu báo cáo của kỳ đã đến hạn ({SummaryNumbers.Format(missing)}):"
+                    : $"Đơn vị chưa báo cáo ({SummaryNumbers.Format(missing)}):", bold: true));
                 foreach (var cluster in s.Missing)
                     body.Append(Para($"- {cluster.Cluster ?? "Chưa xếp cụm"}: " + string.Join("; ", cluster.Units.Select(u =>
                         s.Period is null ? $"{u.Name} (thiếu {u.MissedPeriods} kỳ)" : u.Name)) + ".", justify: true));
@@ -75,24 +79,28 @@ public static class SummaryDocx
                     t.Computable ? t.Detail : $"{TargetRules.NotComputable} ({t.Note?.TrimEnd('.')})",
                     t.Computable ? SummaryNumbers.Percent(t.Percent!.Value) : "–",
                 })));
-            body.Append(SectionBreak(landscape: false, pageNumbers, first: true));
-
-            // The per-unit table gets a landscape page: on portrait its number columns are too narrow to hold
-            // "52.500.000" on one line.
-            body.Append(Heading("IV. SỐ LIỆU THEO ĐƠN VỊ"));
-            var metrics = s.Totals.Where(t => t.Value != 0).Take(MetricColumns).ToList();
-            // Over the whole campaign the status reads "3 báo cáo / 3 kỳ đến hạn, 1 trễ": room for it on one line.
-            int[] fixedWidths = [700, 3700, 1000, s.Period is null ? 2700 : 1700];
-            var metricWidth = (LandscapeWidth - fixedWidths.Sum()) / Math.Max(1, metrics.Count);
-            var widths = fixedWidths.Concat(metrics.Select(_ => metricWidth)).ToArray();
-            widths[1] += LandscapeWidth - widths.Sum();
-            body.Append(Table(["STT", "Đơn vị", "Cụm", "Tình trạng", .. metrics.Select(m => $"{m.Label} ({m.Unit})")], widths,
-                numeric: [.. Enumerable.Range(4, metrics.Count)],
-                units.Select((u, i) => (string[])
-                [
-                    (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
-                    .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code))),
-                ])));
+            final ??= [];
+            var strengths = final.Where(f => !string.IsNullOrWhiteSpace(f.Strengths)).ToList();
+            var limitations = final.Where(f => !string.IsNullOrWhiteSpace(f.Limitations)).ToList();
+            var nominees = final.SelectMany(f => f.Nominees.Select(n => (f.Unit, n))).ToList();
+            if (strengths.Count > 0 || limitations.Count > 0)
+            {
+                // The units' own words, named, for the office to condense into its evaluation (seed 001's section).
+                body.Append(Heading("IV. NHẬN XÉT, ĐÁNH GIÁ"));
+                body.Append(Para("1. Mặt được", bold: true, keepNext: true));
+                if (strengths.Count == 0) body.Append(Para("(Các đơn vị chưa nêu.)", italic: true));
+                foreach (var f in strengths) body.Append(Para($"- {f.Unit}: {f.Strengths!.Trim()}", justify: true));
+                body.Append(Para("2. Hạn chế", bold: true, keepNext: true));
+                if (limitations.Count == 0) body.Append(Para("(Các đơn vị không nêu hạn chế.)", italic: true));
+                foreach (var f in limitations) body.Append(Para($"- {f.Unit}: {f.Limitations!.Trim()}", justify: true));
+            }
+            if (nominees.Count > 0)
+            {
+                body.Append(Heading(strengths.Count > 0 || limitations.Count > 0 ? "V. ĐỀ XUẤT KHEN THƯỞNG" : "IV. ĐỀ XUẤT KHEN THƯỞNG"));
+                var collectives = nominees.Count(x => x.n.Kind == NominationKind.Collective);
+                body.Append(Para($"Các đơn vị đề xuất khen thưởng {SummaryNumbers.Format(collectives)} tập thể và " +
+                    $"{SummaryNumbers.Format(nominees.Count - collectives)} cá nhân có thành tích xuất sắc (danh sách tại Phụ lục 2).", justify: true));
+            }
 
             if (s.Highlights.Count > 0)
             {
@@ -102,10 +110,48 @@ public static class SummaryDocx
                     Run("Nổi bật: ", bold: true, italic: true), Run(standouts + ".", italic: true)));
             }
 
-            // Closing line and the signature block, as the seed ends: "Nơi nhận" on the left, the signer on the right.
-            body.Append(Para(ClosingLine(s),
-                justify: true, spaceBefore: 240, keepNext: true));
-            body.Append(SignatureBlock(s, letterhead, LandscapeWidth));
+            // Closing line and the signature block on the portrait page, as the seed ends: "Nơi nhận" on the left,
+            // the signer on the right. The wide per-unit table follows as an annex on a landscape page.
+            body.Append(Para(ClosingLine(s), justify: true, spaceBefore: 240, keepNext: true));
+            body.Append(SignatureBlock(s, letterhead, PortraitWidth));
+            body.Append(SectionBreak(landscape: false, pageNumbers, first: true));
+
+            // On portrait the number columns are too narrow to hold "52.500.000" on one line.
+            body.Append(Para("PHỤ LỤC 1: SỐ LIỆU THEO ĐƠN VỊ", bold: true, center: true, keepNext: true));
+            var metrics = s.Totals.Where(t => t.Value != 0).Take(MetricColumns).ToList();
+            // Units with nothing in any column are named in one line below instead of a row of zeros.
+            var withNumbers = units.Where(u => metrics.Any(m => u.Values.GetValueOrDefault(m.Code) != 0)).ToList();
+            var withoutNumbers = units.Where(u => !withNumbers.Contains(u)).ToList();
+            // Over the whole campaign the status reads "3 báo cáo / 3 kỳ đến hạn, 1 trễ": room for it on one line.
+            int[] fixedWidths = [700, 3700, 1000, s.Period is null ? 2700 : 1700];
+            var metricWidth = (LandscapeWidth - fixedWidths.Sum()) / Math.Max(1, metrics.Count);
+            var widths = fixedWidths.Concat(metrics.Select(_ => metricWidth)).ToArray();
+            widths[1] += LandscapeWidth - widths.Sum();
+            if (withNumbers.Count > 0)
+                body.Append(Table(["STT", "Đơn vị", "Cụm", "Tình trạng", .. metrics.Select(m => $"{m.Label} ({m.Unit})")], widths,
+                    numeric: [.. Enumerable.Range(4, metrics.Count)],
+                    withNumbers.Select((u, i) => (string[])
+                    [
+                        (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
+                        .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code))),
+                    ])));
+            if (withoutNumbers.Count > 0)
+                body.Append(Para($"Không có số liệu ({SummaryNumbers.Format(withoutNumbers.Count)} đơn vị): " +
+                    string.Join("; ", withoutNumbers.Select(u => $"{u.Name} ({u.Status.ToLower(VietnamTime.Culture)})")) + ".",
+                    italic: true, justify: true, spaceBefore: 120));
+
+            if (nominees.Count > 0)
+            {
+                body.Append(Para("PHỤ LỤC 2: DANH SÁCH ĐỀ XUẤT KHEN THƯỞNG", bold: true, center: true, keepNext: true, spaceBefore: 360));
+                int[] nomineeWidths = [700, 3000, 1200, 3000, 2800, 0];
+                nomineeWidths[^1] = LandscapeWidth - nomineeWidths.Sum();
+                body.Append(Table(["STT", "Đơn vị đề xuất", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"], nomineeWidths, numeric: [],
+                    nominees.Select((x, i) => new[]
+                    {
+                        (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), x.Unit,
+                        x.n.Kind == NominationKind.Collective ? "Tập thể" : "Cá nhân", x.n.Name, x.n.Position ?? "", x.n.Achievement,
+                    })));
+            }
 
             var photos = s.Highlights.Select(x => (x, bytes: ReadPhoto(photoRoot, x.PhotoPath))).Where(p => p.bytes is not null).ToList();
             if (photos.Count > 0)

@@ -19,6 +19,7 @@ public static class UnitNumbersQuery
     {
         var periodIds = summary.Periods.Select(p => p.PeriodId).ToArray();
         var dueCount = summary.Period is null ? summary.Periods.Count(p => p.DeadlinePassed) : 1;
+        var dueIds = summary.Period is null ? summary.Periods.Where(p => p.DeadlinePassed).Select(p => p.PeriodId).ToArray() : periodIds;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened) await db.Database.OpenConnectionAsync(ct);
@@ -30,7 +31,8 @@ public static class UnitNumbersQuery
                 """
                 SELECT u.id, u.name, u.cluster,
                        count(r.id)::int, count(r.id) FILTER (WHERE r.is_late)::int, count(r.id) FILTER (WHERE r.status = 'NoActivity')::int,
-                       coalesce(sum((SELECT count(*) FROM report_activities a WHERE a.report_id = r.id)), 0)::int
+                       coalesce(sum((SELECT count(*) FROM report_activities a WHERE a.report_id = r.id)), 0)::int,
+                       count(r.id) FILTER (WHERE r.period_id = ANY(@due))::int
                 FROM units u
                 LEFT JOIN reports r ON r.unit_id = u.id AND r.period_id = ANY(@periods) AND r.status IN ('Submitted','NoActivity')
                 WHERE u.organisation_id = @org AND u.active
@@ -56,13 +58,17 @@ public static class UnitNumbersQuery
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Integer) { Value = summary.Header.OrganisationId });
                 command.Parameters.Add(new NpgsqlParameter("periods", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = periodIds });
+                // Only the per-unit command counts reports of periods already due ("2 báo cáo / 3 kỳ đến hạn" never
+                // reads "4 / 3" because a not-yet-due final report was sent early).
+                if (batch.BatchCommands.Count == 0)
+                    command.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
                 batch.BatchCommands.Add(command);
             }
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            var rows = new List<(int Id, string Name, string? Cluster, int Reports, int Late, int NoActivity, int Activities)>();
+            var rows = new List<(int Id, string Name, string? Cluster, int Reports, int Late, int NoActivity, int Activities, int DueReports)>();
             while (await reader.ReadAsync(ct))
                 rows.Add((reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3),
-                    reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
+                    reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)));
             await reader.NextResultAsync(ct);
             var values = new Dictionary<int, Dictionary<string, decimal>>();
             while (await reader.ReadAsync(ct))
@@ -71,7 +77,7 @@ public static class UnitNumbersQuery
                 unitValues[reader.GetString(1)] = reader.GetDecimal(2);
             }
             return [.. rows.Select(r => new UnitNumbers(r.Id, r.Name, r.Cluster, r.Reports, r.Late, r.NoActivity, r.Activities,
-                Status(summary.Period is not null, r.Reports, r.Late, r.NoActivity, dueCount),
+                Status(summary.Period is not null, r.Reports, r.DueReports, r.Late, r.NoActivity, dueCount),
                 values.TryGetValue(r.Id, out var v) ? v : new Dictionary<string, decimal>()))];
         }
         finally
@@ -80,7 +86,8 @@ public static class UnitNumbersQuery
         }
     }
 
-    private static string Status(bool period, int reports, int late, int noActivity, int due) => period
+    private static string Status(bool period, int reports, int dueReports, int late, int noActivity, int due) => period
         ? reports == 0 ? "Chưa báo cáo" : noActivity > 0 ? "Không có hoạt động" : late > 0 ? "Trễ hạn" : "Đúng hạn"
-        : $"{reports} báo cáo / {due} kỳ đến hạn" + (late > 0 ? $", {late} trễ" : "");
+        : $"{dueReports} báo cáo / {due} kỳ đến hạn" + (late > 0 ? $", {late} trễ" : "") +
+          (reports > dueReports ? $", {reports - dueReports} kỳ gửi trước hạn" : "");
 }

@@ -37,6 +37,20 @@ public static partial class Links
         return false;
     }
 
+    /// <summary>
+    /// Splits a message into its words and its links: "Tin … https://fb.com/p/1" gives ("Tin …", [link]), so a
+    /// news text can carry its post's link in the same message.
+    /// </summary>
+    public static (string Text, IReadOnlyList<string> Links) Extract(string? input)
+    {
+        var text = VietnameseText.Clean(input) ?? "";
+        if (!TryParse(text, out var links, out _)) return (text, []);
+        foreach (var link in links) text = text.Replace(link, " ", StringComparison.Ordinal);
+        var lines = text.Split('\n').Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .Where(l => l.Length > 0);
+        return (string.Join('\n', lines).Trim(), links);
+    }
+
     [GeneratedRegex(@"https?://[^\s<>""“”«»]+", RegexOptions.IgnoreCase)]
     private static partial Regex Candidate();
 }

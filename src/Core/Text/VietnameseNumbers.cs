@@ -45,9 +45,15 @@ public static partial class VietnameseNumbers
         "hoc", "sinh", "suat", "chiec", "cai", "cuon", "sach", "bai", "tin", "y", "tuong", "lan", "tv",
     };
 
-    public static bool TryParse(string? input, NumberKind kind, out decimal value, out string error)
+    public static bool TryParse(string? input, NumberKind kind, out decimal value, out string error) =>
+        TryParse(input, kind, out value, out _, out error);
+
+    /// <param name="approximate">Set when the number came after "khoảng", "hơn", "gần", "trên", "tầm", "trên dưới" …:
+    /// the number is recorded and shown as approximate.</param>
+    public static bool TryParse(string? input, NumberKind kind, out decimal value, out bool approximate, out string error)
     {
         value = 0;
+        approximate = false;
         var example = Example(kind);
         var shown = Shown(input);
         if (string.IsNullOrWhiteSpace(input))
@@ -68,9 +74,29 @@ public static partial class VietnameseNumbers
             return false;
         }
 
+        if (PerSuffix().Match(folded) is { Success: true, Index: > 0 } suffix) folded = folded[..suffix.Index].Trim();
+        if (ZeroWords.Contains(folded))
+        {
+            error = "";
+            return true;
+        }
         var tokens = DigitLetterBoundary().Replace(folded, " ")
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var result = Read(tokens, out var problem);
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var words in ApproximateWords)
+            // "tam" is "tầm" (about) before digits but "tám" (8) in "tám mươi".
+            if (tokens.Count > words.Length && tokens.Take(words.Length).SequenceEqual(words)
+                && (words is not ["tam"] || char.IsAsciiDigit(tokens[1][0])))
+            {
+                tokens.RemoveRange(0, words.Length);
+                approximate = true;
+                break;
+            }
+        if (!NumberWords.TryRewrite(tokens))
+        {
+            error = Describe(Problem.NotANumber, shown, kind);
+            return false;
+        }
+        var result = Read([.. tokens], out var problem);
         if (problem is not Problem.None)
         {
             error = Describe(problem, shown, kind);
@@ -148,6 +174,7 @@ public static partial class VietnameseNumbers
     /// <summary>The number part, then scale words, then tolerated unit words; nothing else.</summary>
     private static decimal Read(string[] tokens, out Problem problem)
     {
+        tokens = JoinSpaceGroups(tokens);
         problem = Problem.None;
         var i = 0;
         decimal total = 0;
@@ -219,6 +246,27 @@ public static partial class VietnameseNumbers
         return total;
     }
 
+    /// <summary>"1 000 000" and "12 500": a 1–3 digit group followed by groups of exactly three digits is one number.</summary>
+    private static string[] JoinSpaceGroups(string[] tokens)
+    {
+        if (tokens.Length < 2 || !IsGroup(tokens[0], 1) || !IsGroup(tokens[1], 3)) return tokens;
+        var n = 1;
+        while (n < tokens.Length && IsGroup(tokens[n], 3)) n++;
+        return [string.Concat(tokens.Take(n)), .. tokens.Skip(n)];
+
+        static bool IsGroup(string t, int min) => t.Length >= min && t.Length <= 3 && t.All(char.IsAsciiDigit);
+    }
+
+    // Words meaning "none" typed at a number question, folded.
+    private static readonly HashSet<string> ZeroWords = new(StringComparer.Ordinal)
+    {
+        "khong", "khong co", "ko", "ko co", "k co", "kg", "chua co", "khong ai", "khong co ai", "khong co gi", "khong phan nao", "khong dong nao",
+    };
+
+    // Words before a number that make it approximate, folded, longest first.
+    private static readonly string[][] ApproximateWords =
+        [["tren", "duoi"], ["xap", "xi"], ["khoang"], ["hon"], ["gan"], ["tren"], ["tam"], ["chung"], ["ngot"], ["co", "khoang"]];
+
     private static bool IsNumeral(string token) =>
         token.Length > 0 && char.IsAsciiDigit(token[0]) && token.All(c => char.IsAsciiDigit(c) || c is '.' or ',');
 
@@ -279,6 +327,10 @@ public static partial class VietnameseNumbers
 
     [GeneratedRegex(@"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")]
     private static partial Regex DigitLetterBoundary();
+
+    // "120/tuần", "50 nghìn/người", "45 lượt mỗi tuần": the per-period or per-person suffix says nothing more.
+    [GeneratedRegex(@"(?:\s*/\s*|\s+(?:moi|mot|1)\s+)(?:tuan|thang|nguoi|dot|buoi|ngay|ky|lan|hoat dong)\.?$")]
+    private static partial Regex PerSuffix();
 
     [GeneratedRegex(@"^am\d")]
     private static partial Regex AmDigit();

@@ -12,7 +12,7 @@ namespace YouthMonth.Benchmarks.Dialogs;
 
 /// <summary>
 /// Dialog turns per second through the real ChatProcessor (advisory lock, dialog, state, report writes, outbox in
-/// one transaction): N secretaries each send a whole weekly report (13 messages) at once, the way a Friday-morning
+/// one transaction): N secretaries each send a whole weekly report (11 messages) at once, the way a Friday-morning
 /// deadline looks, handled by 1 and by 4 concurrent workers.
 /// </summary>
 public sealed class DialogTurnsBenchmark : IBenchmark
@@ -21,7 +21,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
     public string Description => "Weekly-report dialog turns/s through ChatProcessor with 1 and 4 workers [chats=200]";
 
     private static readonly string[] Script =
-        ["/baocao", "1", "Hoạt động khác", "Tọa đàm kỹ năng số", "8", "04/3", "60", "Tọa đàm cho 60 đoàn viên.", "bỏ qua", "(photo)", "xong", "2", "1"];
+        ["/baocao", "1", "Hoạt động khác", "Tọa đàm kỹ năng số", "8", "04/3", "60", "Tọa đàm cho 60 đoàn viên.", "(photo)", "không", "1"];
 
     public async Task<int> RunAsync(string[] args)
     {

@@ -61,6 +61,29 @@ public sealed class SharedPacingTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chat_whose_own_limits_allow_it_takes_the_next_global_slot_even_when_that_is_later()
+    {
+        // No per-chat gap, a 100 ms global gap: back-to-back sends to one chat queue on the token's slots instead of
+        // being refused for being less than one global gap early (the old check compared the chat with "now").
+        var (a, b, sources) = TwoPacers();
+        var limits = new PacingLimits("telegram:1", 10, TimeSpan.Zero, 20);
+        var waits = new List<TimeSpan?>();
+        for (var i = 0; i < 5; i++) waits.Add(await (i % 2 == 0 ? a : b).ReserveAsync(limits, "-100300", isGroup: true, default));
+        Assert.All(waits, w => Assert.NotNull(w));
+        Assert.True(waits[4] > TimeSpan.FromMilliseconds(250), $"the fifth waits for its slot: {waits[4]}");
+        // A chat still waiting for its own gap, later than the global slot, is refused and reserves nothing.
+        var gapped = limits with { PerChatInterval = TimeSpan.FromSeconds(5) };
+        Assert.NotNull(await a.ReserveAsync(gapped, "555", isGroup: false, default));
+        await using (var db = _db.CreateDbContext())
+        {
+            var before = (await db.SendPacing.AsNoTracking().SingleAsync(p => p.Key == "telegram:1")).NextAt;
+            Assert.Null(await b.ReserveAsync(gapped, "555", isGroup: false, default));
+            Assert.Equal(before, (await db.SendPacing.AsNoTracking().SingleAsync(p => p.Key == "telegram:1")).NextAt);
+        }
+        foreach (var s in sources) await s.DisposeAsync();
+    }
+
+    [Fact]
     public async Task The_tokens_rate_is_shared_and_a_429_pauses_every_instance()
     {
         var (a, b, sources) = TwoPacers();

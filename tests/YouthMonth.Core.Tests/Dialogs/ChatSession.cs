@@ -18,6 +18,8 @@ public sealed class ChatSession(DialogHarness harness, Channel channel, string c
     public OutgoingMessage? Last { get; private set; }
     public string LastText => Last?.Text ?? "";
     public string Transcript => _transcript.ToString();
+    /// <summary>What the person did: each message, button press, photo and album counts one.</summary>
+    public int Actions { get; private set; }
 
     /// <summary>Text as typed; "/cmd args" and "/cmd@bot args" become commands as the channel adapters read them.</summary>
     public Task<List<OutgoingMessage>> Say(string text)
@@ -75,6 +77,7 @@ public sealed class ChatSession(DialogHarness harness, Channel channel, string c
 
     private void Record(string shown, List<OutgoingMessage> replies)
     {
+        Actions++;
         if (replies.Count > 0) Last = replies[^1];
         _transcript.Append("**").Append(speaker).Append(":** ").Append(shown).Append("\n\n");
         foreach (var r in replies)

@@ -19,8 +19,8 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
     private static readonly (string Kind, string Value)[] Script =
     [
         ("cmd", "/baocao"), ("press", "Có, báo cáo hoạt động"), ("press", "Hoạt động khác"), ("say", "Tọa đàm kỹ năng số"),
-        ("press", "Hoạt động khác"), ("say", "04/3"), ("say", "60"), ("say", "Tọa đàm cho 60 đoàn viên về kỹ năng số."), ("press", "Bỏ qua"),
-        ("photo", ""), ("press", "Xong"), ("press", "Không, xem lại và gửi"),
+        ("press", "Hoạt động khác"), ("say", "04/3"), ("say", "60"), ("say", "Tọa đàm cho 60 đoàn viên về kỹ năng số."),
+        ("photo", ""), ("press", "Không, xem lại và gửi"),
     ];
 
     private async Task PlayAsync(ChatSession chat, (string Kind, string Value) step)
@@ -129,7 +129,7 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await chat.Say("hôm nay");
         await Refused("-5", "ví dụ");
         await Refused("2,5", "ví dụ");
-        await Refused("năm mươi", "ví dụ");
+        await Refused("mười tư", "ví dụ");
         await Refused("99.999.999", "ví dụ");
         await chat.Say("45");
         Assert.Contains("Phần quà", chat.LastText);
@@ -142,14 +142,12 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         await chat.Say("bo qua het");
         await Refused("", "Tin nhắn trống");
         await chat.Say("Hiến máu tại nhà văn hóa cụm 3.");
-        await Refused("facebook chưa đăng", "http");
-        await chat.Say("Bỏ qua");
         Assert.StartsWith(EngineTexts.ForTyping(ReportTexts.EarlyPhotosAttached + "\n\n" + ReportTexts.PhotosReceived(1)), chat.LastText);
         await Refused("ảnh đây", EngineTexts.ForTyping(EngineTexts.PhotoExpected));
         await chat.PressStale("a:999");
         Assert.StartsWith(EngineTexts.StaleButton, chat.LastText);
         await chat.Say("Xong");
-        await chat.Say("2");
+        await chat.Say("3");  // 1. the blood drive, 2. another activity, 3. no more: review
         await chat.Say("1");
         Assert.Contains("Đã gửi báo cáo", chat.LastText);
 

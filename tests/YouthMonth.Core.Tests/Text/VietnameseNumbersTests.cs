@@ -68,7 +68,112 @@ public sealed class VietnameseNumbersTests
         { "10.000.000", NumberKind.Count, 10_000_000m },
         { "1.000 tỷ", NumberKind.Money, 1_000_000_000_000m },
         { "120.", NumberKind.Count, 120m },
+        // A space as the thousands separator (a 1–3 digit group, then groups of three).
+        { "1 000 000", NumberKind.Money, 1_000_000m },
+        { "12 500", NumberKind.Count, 12_500m },
+        { "120 100", NumberKind.Count, 120_100m },
+        { "1 200 lượt", NumberKind.Count, 1_200m },
+        { "25 000 000 đồng", NumberKind.Money, 25_000_000m },
+        { "2 500 nghìn", NumberKind.Money, 2_500_000m },
+        // Words meaning zero.
+        { "không", NumberKind.Count, 0m },
+        { "Không có", NumberKind.Count, 0m },
+        { "ko", NumberKind.Count, 0m },
+        { "chưa có", NumberKind.Money, 0m },
+        { "không có ai", NumberKind.Count, 0m },
+        { "0 đồng", NumberKind.Money, 0m },
+        // A trailing per-period or per-person suffix.
+        { "120/tuần", NumberKind.Count, 120m },
+        { "120 lượt/tuần", NumberKind.Count, 120m },
+        { "45 lượt mỗi tuần", NumberKind.Count, 45m },
+        { "50 nghìn/người", NumberKind.Money, 50_000m },
+        { "30 phần / đợt", NumberKind.Count, 30m },
+        { "20 lượt 1 tháng", NumberKind.Count, 20m },
+        // Currency words and million/billion words with decimals.
+        { "25tr đồng", NumberKind.Money, 25_000_000m },
+        { "25 triệu VND", NumberKind.Money, 25_000_000m },
+        { "25 triệu vnđ", NumberKind.Money, 25_000_000m },
+        { "300.000 đ", NumberKind.Money, 300_000m },
+        { "300k đ", NumberKind.Money, 300_000m },
+        { "1,5 tỷ", NumberKind.Money, 1_500_000_000m },
+        { "1,25 tỷ đồng", NumberKind.Money, 1_250_000_000m },
+        { "0,75 triệu", NumberKind.Money, 750_000m },
+        { "3,2 triệu đồng", NumberKind.Money, 3_200_000m },
+        { "12.5 triệu", NumberKind.Money, 12_500_000m },
+        { "2 tỷ rưỡi", NumberKind.Money, 2_500_000_000m },
+        { "1 nghìn rưỡi", NumberKind.Count, 1_500m },
+        // Vietnamese number words where they have one reading.
+        { "mười", NumberKind.Count, 10m },
+        { "mười lăm", NumberKind.Count, 15m },
+        { "mười một", NumberKind.Count, 11m },
+        { "hai mươi", NumberKind.Count, 20m },
+        { "hai mươi mốt", NumberKind.Count, 21m },
+        { "hai mươi tư", NumberKind.Count, 24m },
+        { "hai mươi lăm người", NumberKind.Count, 25m },
+        { "năm mươi", NumberKind.Count, 50m },
+        { "tám mươi", NumberKind.Count, 80m },
+        { "chín mươi chín", NumberKind.Count, 99m },
+        { "một trăm", NumberKind.Count, 100m },
+        { "một trăm linh năm", NumberKind.Count, 105m },
+        { "một trăm lẻ hai", NumberKind.Count, 102m },
+        { "một trăm hai mươi", NumberKind.Count, 120m },
+        { "ba trăm năm mươi", NumberKind.Count, 350m },
+        { "ba nghìn", NumberKind.Count, 3_000m },
+        { "ba ngàn", NumberKind.Count, 3_000m },
+        { "hai mươi nghìn", NumberKind.Money, 20_000m },
+        { "năm trăm nghìn đồng", NumberKind.Money, 500_000m },
+        { "một triệu", NumberKind.Money, 1_000_000m },
+        { "1 triệu rưỡi", NumberKind.Money, 1_500_000m },
+        { "một triệu rưỡi", NumberKind.Money, 1_500_000m },
+        { "hai triệu ba trăm nghìn", NumberKind.Money, 2_300_000m },
+        { "mot tram", NumberKind.Count, 100m },
+        { "hai muoi", NumberKind.Count, 20m },
+        { "ba", NumberKind.Count, 3m },
+        { "MƯỜI", NumberKind.Count, 10m },
+        // Approximate words: the number is kept (and marked approximate, see below).
+        { "khoảng 100", NumberKind.Count, 100m },
+        { "hơn 200 lượt", NumberKind.Count, 200m },
+        { "gần 50", NumberKind.Count, 50m },
+        { "trên 1.000", NumberKind.Count, 1_000m },
+        { "tầm 30", NumberKind.Count, 30m },
+        { "tam 30", NumberKind.Count, 30m },
+        { "trên dưới 80", NumberKind.Count, 80m },
+        { "khoang 5tr", NumberKind.Money, 5_000_000m },
+        { "hơn hai mươi", NumberKind.Count, 20m },
+        { "xấp xỉ 2 tỷ", NumberKind.Money, 2_000_000_000m },
     };
+
+    public static TheoryData<string, bool> Approximate => new()
+    {
+        { "khoảng 100", true },
+        { "hơn 200 lượt", true },
+        { "gần 50", true },
+        { "trên 1.000", true },
+        { "tầm 30", true },
+        { "trên dưới 80", true },
+        { "100", false },
+        { "tám mươi", false },
+        { "1 000 000", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Approximate))]
+    public void Approximate_words_mark_the_number(string input, bool expected)
+    {
+        Assert.True(VietnameseNumbers.TryParse(input, NumberKind.Money, out _, out var approximate, out var error), error);
+        Assert.Equal(expected, approximate);
+    }
+
+    [Theory]
+    [InlineData("hai mươi lăm")]
+    [InlineData("khoảng 1 200 người")]
+    [InlineData("một trăm linh năm")]
+    public void Decomposed_NFD_input_reads_like_composed(string text)
+    {
+        Assert.True(VietnameseNumbers.TryParse(text, NumberKind.Count, out var composed, out _));
+        Assert.True(VietnameseNumbers.TryParse(text.Normalize(NormalizationForm.FormD), NumberKind.Count, out var decomposed, out _));
+        Assert.Equal(composed, decomposed);
+    }
 
     [Theory]
     [MemberData(nameof(Accepted))]
@@ -88,8 +193,21 @@ public sealed class VietnameseNumbersTests
         { "", NumberKind.Count, "ví dụ: 120" },
         { "   ", NumberKind.Money, "ví dụ: 1.500.000" },
         { "abc", NumberKind.Count, "Chưa hiểu số \"abc\"" },
-        { "mười", NumberKind.Count, "\"mười\"" },
-        { "khoảng 100", NumberKind.Count, "\"khoảng 100\"" },
+        { "mười một trăm", NumberKind.Count, "\"mười một trăm\"" },
+        { "khoảng", NumberKind.Count, "\"khoảng\"" },
+        { "mười tư", NumberKind.Count, "\"mười tư\"" },
+        { "hai mươi ba mươi", NumberKind.Count, "Chưa hiểu" },
+        { "một trăm linh", NumberKind.Count, "\"một trăm linh\"" },
+        { "trăm", NumberKind.Count, "Chưa hiểu số" },
+        { "nhiều", NumberKind.Count, "\"nhiều\"" },
+        { "vài chục", NumberKind.Count, "\"vài chục\"" },
+        { "hơn", NumberKind.Count, "\"hơn\"" },
+        { "120 người 30 phần", NumberKind.Count, "chưa rõ" },
+        { "1 000 00", NumberKind.Money, "chưa rõ" },
+        { "2/tuần/người", NumberKind.Count, "Chưa hiểu" },
+        { "-khoảng 5", NumberKind.Count, "không được âm" },
+        { "khoảng -5", NumberKind.Count, "Chưa hiểu" },
+        { "5 con", NumberKind.Count, "\"5 con\"" },
         { "100 con mèo", NumberKind.Count, "\"100 con mèo\"" },
         { "tr5", NumberKind.Money, "Chưa hiểu số" },
         { "-5", NumberKind.Count, "không được âm" },
@@ -110,8 +228,8 @@ public sealed class VietnameseNumbersTests
         { "2 triệu 3 tỷ", NumberKind.Money, "chưa rõ" },
         { "1tr5 3", NumberKind.Money, "chưa rõ" },
         { "12 34", NumberKind.Count, "chưa rõ" },
-        { "1 000 000", NumberKind.Money, "\"1 000 000\" chưa rõ: có vẻ là hai số" },
-        { "120 100", NumberKind.Count, "chưa rõ" },
+        { "1 000 0000", NumberKind.Money, "chưa rõ: có vẻ là hai số" },
+        { "1200 100", NumberKind.Count, "chưa rõ" },
         { "2,5", NumberKind.Count, "số nguyên" },
         { "1,5 người", NumberKind.Count, "số nguyên" },
         { "2,5", NumberKind.Money, "ví dụ: 2,5 triệu" },
@@ -142,8 +260,8 @@ public sealed class VietnameseNumbersTests
         Assert.True(VietnameseNumbers.TryParse(nfd, NumberKind.Money, out var value, out _));
         Assert.Equal(926_000_000m, value);
 
-        Assert.False(VietnameseNumbers.TryParse("mười".Normalize(NormalizationForm.FormD), NumberKind.Count, out _, out var error));
-        Assert.Contains("\"mười\"", error);
+        Assert.False(VietnameseNumbers.TryParse("mười tư".Normalize(NormalizationForm.FormD), NumberKind.Count, out _, out var error));
+        Assert.Contains("\"mười tư\"", error);
         Assert.True(error.IsNormalized(NormalizationForm.FormC));
     }
 

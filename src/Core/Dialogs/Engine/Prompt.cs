@@ -2,7 +2,11 @@ using YouthMonth.Core.Messaging;
 
 namespace YouthMonth.Core.Dialogs.Engine;
 
-public enum PromptKind { Text, Number, Money, Date, Choice, YesNo, Photos, Link }
+/// <summary>
+/// How an answer is read. <see cref="Numbers"/> is free text the dialog reads itself (several numbers named in one
+/// message); it is shown like a number question.
+/// </summary>
+public enum PromptKind { Text, Number, Money, Date, Choice, YesNo, Photos, Link, Numbers }
 
 /// <summary>
 /// The question a chat is waiting to have answered. Saved with the dialog state, so the answer is read the same
@@ -21,6 +25,8 @@ public sealed record Prompt
     public string? Unit { get; init; }
     /// <summary>An example answer shown when the input was not understood.</summary>
     public string? Example { get; init; }
+    /// <summary>A choice question that also takes photos (and "xong"): more photos for what was just reported.</summary>
+    public bool TakesPhotos { get; init; }
     /// <summary>Longest text accepted (the column it ends up in).</summary>
     public int MaxLength { get; init; } = 2000;
 
@@ -35,7 +41,7 @@ public sealed record Prompt
     {
         var text = string.IsNullOrWhiteSpace(before) ? Text : before.TrimEnd() + "\n\n" + Text;
         if (!buttons) text = EngineTexts.ForTyping(text);
-        var numeric = Kind is PromptKind.Number or PromptKind.Money;
+        var numeric = Kind is PromptKind.Number or PromptKind.Money or PromptKind.Numbers;
         if (!buttons && numeric && Choices.Count > 0)
             return new OutgoingMessage { Text = text + "\n" + EngineTexts.TypeToSkip(AllChoices.Select(c => c.Label)) };
         return new OutgoingMessage { Text = text, Choices = Choices.Select(r => (IReadOnlyList<Choice>)r).ToList() };

@@ -18,7 +18,7 @@ public static class PromptReader
 
         if (choice == ChoiceKeys.Skip && prompt.Skippable) { answer = new Answer { Skipped = true }; return true; }
         // Extra buttons on a typed question (e.g. "Bỏ qua các số còn lại") answer it by their key.
-        if (choice is not null && prompt.Kind is PromptKind.Text or PromptKind.Number or PromptKind.Money or PromptKind.Link)
+        if (choice is not null && prompt.Kind is PromptKind.Text or PromptKind.Number or PromptKind.Money or PromptKind.Link or PromptKind.Numbers)
         {
             answer = new Answer { ChoiceKey = choice };
             return true;
@@ -28,6 +28,12 @@ public static class PromptReader
         {
             case PromptKind.Choice:
             case PromptKind.YesNo:
+                if (prompt.TakesPhotos && message.Photos.Count > 0)
+                {
+                    answer = new Answer { PhotoIds = message.Photos.Where(p => p.StoredPhotoId is not null).Select(p => p.StoredPhotoId!.Value).ToList() };
+                    return true;
+                }
+                if (prompt.TakesPhotos && choice is null && VietnameseText.Fold(text) == "xong") { answer = new Answer { Done = true }; return true; }
                 if (choice is not null) { answer = new Answer { ChoiceKey = choice, Text = text }; return true; }
                 if (prompt.AllowText && !string.IsNullOrEmpty(text) && message.CallbackData is null)
                     return ReadText(prompt, text, out answer, out error);
@@ -56,6 +62,7 @@ public static class PromptReader
         switch (prompt.Kind)
         {
             case PromptKind.Text:
+            case PromptKind.Numbers:
                 return ReadText(prompt, text, out answer, out error);
 
             case PromptKind.Number:
@@ -99,7 +106,7 @@ public static class PromptReader
         var choices = prompt.AllChoices;
         if (choices.Count == 0) return null;
         // A button from an older message is not an answer to this prompt.
-        var numeric = prompt.Kind is PromptKind.Number or PromptKind.Money;
+        var numeric = prompt.Kind is PromptKind.Number or PromptKind.Money or PromptKind.Numbers;
         if (message.CallbackData is { } data && choices.Any(c => c.Key == data))
         {
             // On Zalo a typed "1" is resolved to the first choice; for a number question it is the number.

@@ -14,6 +14,10 @@ public static class Prompts
     public static Prompt Money(string text, bool skippable = false) =>
         WithSkip(new Prompt { Kind = PromptKind.Money, Text = text, Unit = "đồng", Example = "1.500.000 hoặc 1tr5", Skippable = skippable });
 
+    /// <summary>Free text holding one or more numbers, read by the dialog (see <see cref="PromptKind.Numbers"/>).</summary>
+    public static Prompt Numbers(string text, string? unit, string example, bool skippable = false) =>
+        WithSkip(new Prompt { Kind = PromptKind.Numbers, Text = text, Unit = unit, Example = example, Skippable = skippable, MaxLength = 1000 });
+
     public static Prompt Date(string text) => new()
     {
         Kind = PromptKind.Date, Text = text, Example = "08/3",

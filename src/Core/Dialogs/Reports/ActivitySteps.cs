@@ -12,6 +12,7 @@ public static class ActivitySteps
 {
     public const int MaxPhotos = 10;
     public const string SkipRest = "skip_rest";
+    public const string ClearValue = "clear";
 
     public static void AskDate(DialogContext ctx) => ctx.Ask(ReportSteps.Date, Prompts.Date(ReportTexts.AskDate));
 
@@ -20,6 +21,10 @@ public static class ActivitySteps
 
     public static void AskNews(DialogContext ctx) =>
         ctx.Ask(ReportSteps.News, Prompts.Text(ReportTexts.AskNews, ReportTexts.NewsExample) with { MaxLength = 4000 });
+
+    /// <summary>The news question of the weekly report, which also takes the post's links in the same message.</summary>
+    public static void AskNewsWithLinks(DialogContext ctx) =>
+        ctx.Ask(ReportSteps.News, Prompts.Text(ReportTexts.AskNewsWithLinks, ReportTexts.NewsExample) with { MaxLength = 4000 });
 
     public static void AskLinks(DialogContext ctx, bool required = false) =>
         ctx.Ask(ReportSteps.Links, Prompts.Link(required ? ReportTexts.AskShortLinks : ReportTexts.AskLinks, skippable: !required));
@@ -38,6 +43,120 @@ public static class ActivitySteps
         ctx.Ask(ReportSteps.Metric, prompt);
         return true;
     }
+
+    /// <summary>
+    /// Starts the numbers of the current activity: participants and the metrics it collects, all asked in one
+    /// question that takes several numbers in one message.
+    /// </summary>
+    public static async Task AskActivityMetricsAsync(DialogContext ctx, ReportDraft draft, int campaignId, CancellationToken ct)
+    {
+        var (asked, _) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
+        draft.MetricQueue = asked.Select(m => m.Code).Where(c => !draft.CurrentActivity.Values.ContainsKey(c)).ToList();
+        await AskMetricsAsync(ctx, draft, campaignId, ct);
+    }
+
+    /// <summary>
+    /// Asks for what is still missing in <see cref="ReportDraft.MetricQueue"/>: all of it in one question when
+    /// none has been answered yet, else the next one on its own. False when nothing is missing.
+    /// </summary>
+    public static async Task<bool> AskMetricsAsync(DialogContext ctx, ReportDraft draft, int campaignId, CancellationToken ct)
+    {
+        if (draft.MetricQueue.Count == 0) return false;
+        var (asked, _) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
+        var queued = draft.MetricQueue.Select(c => asked.FirstOrDefault(m => m.Code == c)).OfType<Metric>().ToList();
+        if (queued.Count == 0) { draft.MetricQueue.Clear(); return false; }
+        var head = queued[0];
+        var participants = head.Code == MetricCatalog.Participants;
+        Prompt prompt;
+        if (draft.Fixing)
+        {
+            // From the review: one number at a time with its current value; skipping keeps it, clearing is explicit.
+            var has = draft.CurrentActivity.Values.TryGetValue(head.Code, out var current);
+            prompt = Prompts.Numbers(ReportTexts.AskMetricToFix(head, has ? current : null), head.Unit,
+                head.Kind == MetricKind.Money ? "1.500.000 hoặc 1tr5" : "150", skippable: true);
+            List<Messaging.Choice> extra = [];
+            if (has) extra.Add(new Messaging.Choice(ClearValue, ReportTexts.ClearValue));
+            if (queued.Count > 1) extra.Add(new Messaging.Choice(SkipRest, ReportTexts.SkipRest));
+            ctx.Ask(ReportSteps.Metric, prompt with { Choices = [[.. prompt.Choices.SelectMany(r => r), .. extra]] });
+            return true;
+        }
+        if (queued.Count > 1 && draft.CurrentActivity.Values.Count == 0)
+            prompt = Prompts.Numbers(ReportTexts.AskMetrics(queued, Example(queued)), null, Example(queued), skippable: !participants);
+        else
+            prompt = Prompts.Numbers(participants ? ReportTexts.AskParticipants : ReportTexts.AskMetric(head), head.Unit,
+                head.Kind == MetricKind.Money ? "1.500.000 hoặc 1tr5" : "150", skippable: !participants);
+        if (!participants && queued.Count > 1)
+            prompt = prompt with { Choices = [[.. prompt.Choices.SelectMany(r => r), new Messaging.Choice(SkipRest, ReportTexts.SkipRest)]] };
+        ctx.Ask(ReportSteps.Metric, prompt);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads an answer to <see cref="AskMetricsAsync"/>: one number, several named numbers, "Bỏ qua" or "Bỏ qua
+    /// hết". False when it was not understood (the question is asked again with the reason).
+    /// </summary>
+    public static async Task<bool> ReadMetricsAsync(DialogContext ctx, ReportDraft draft, Answer answer, int campaignId, CancellationToken ct)
+    {
+        var values = draft.CurrentActivity.Values;
+        if (draft.MetricQueue.Count == 0) return true;
+        var head = draft.MetricQueue[0];
+        // Skipping never loses a number: what was recorded stays; only "Xoá số này" removes it.
+        if (answer.ChoiceKey == SkipRest || Text.VietnameseText.Fold(answer.Text) is "bo qua het" or "bo qua tat ca")
+        {
+            draft.MetricQueue.RemoveAll(c => c != MetricCatalog.Participants);
+            return true;
+        }
+        if (answer.Skipped) { draft.MetricQueue.RemoveAt(0); return true; }
+        if (answer.ChoiceKey == ClearValue || (draft.Fixing && Text.VietnameseText.Fold(answer.Text) is "xoa" or "xoa so nay"))
+        {
+            values.Remove(head);
+            draft.MetricQueue.RemoveAt(0);
+            ctx.Note(ReportTexts.Cleared(await ReportPeriods.MetricAsync(ctx.Db, campaignId, head, ct)));
+            return true;
+        }
+
+        var (asked, all) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
+        var current = asked.FirstOrDefault(m => m.Code == head) ?? await ReportPeriods.MetricAsync(ctx.Db, campaignId, head, ct);
+        var example = current.Kind == MetricKind.Money ? "1.500.000 hoặc 1tr5" : "150";
+        if (draft.MetricQueue.Count > 1) example = Example([.. draft.MetricQueue.Select(c => asked.First(m => m.Code == c))]);
+        if (!MetricMessage.TryRead(answer.Text, asked, all, current, example, out var read, out var error))
+        {
+            ctx.AskAgain(error);
+            return false;
+        }
+        foreach (var (metric, value) in read)
+        {
+            values[metric.Code] = value;
+            draft.MetricQueue.Remove(metric.Code);
+        }
+        ctx.Note(read is [var one] && one.Metric.Code == head ? ReportTexts.Recorded(one.Value, one.Metric.Unit) : ReportTexts.RecordedMany(read));
+        return true;
+    }
+
+    /// <summary>
+    /// The metrics asked for an activity (participants first, then the plan activity's own list, else its
+    /// category's) and every metric of the campaign.
+    /// </summary>
+    public static async Task<(List<Metric> Asked, List<Metric> All)> ActivityMetricsAsync(DialogContext ctx, ActivityDraft activity,
+        int campaignId, CancellationToken ct)
+    {
+        var all = await ReportPeriods.MetricsAsync(ctx.Db, campaignId, ct);
+        var participants = all.FirstOrDefault(m => m.Code == MetricCatalog.Participants);
+        if (participants is null)
+        {
+            participants = new Metric { Code = MetricCatalog.Participants, Label = ReportTexts.ParticipantsLabel, Unit = "lượt", Aliases = ["tham gia"] };
+            all.Insert(0, participants);
+        }
+        var codes = activity.ActivityId is { } id ? (await ReportPeriods.ActivityAsync(ctx.Db, id, ct)).MetricCodes : [];
+        var own = codes.Count > 0
+            ? codes.Select(c => all.FirstOrDefault(m => m.Code == c)).OfType<Metric>().Where(m => m.Code != MetricCatalog.Participants).ToList()
+            : ReportPeriods.ForCategory(all, activity.Category);
+        return ([participants, .. own], all);
+    }
+
+    /// <summary>"tham gia 150, quà 20, trị giá 5 triệu" from the first three metrics asked.</summary>
+    private static string Example(IReadOnlyList<Metric> metrics) => string.Join(", ", metrics.Take(3).Select((m, i) =>
+        $"{ReportTexts.MetricName(m)} {(m.Kind == MetricKind.Money ? "5 triệu" : i == 0 ? "150" : "20")}"));
 
     /// <summary>Stores the answer to the metric at the head of the queue and echoes it formatted.</summary>
     public static async Task RecordMetricAsync(DialogContext ctx, ReportDraft draft, Dictionary<string, decimal> values, Answer answer,
@@ -65,6 +184,16 @@ public static class ActivitySteps
         activity.PhotoIds.AddRange(fresh.Take(Math.Max(0, room)));
         if (fresh.Count > room) ctx.Note(ReportTexts.TooManyPhotos(MaxPhotos));
         return !await ctx.MoreOfAlbumPendingAsync(ct);
+    }
+
+    /// <summary>
+    /// The weekly report's photo question: the first photo message (a whole album) answers it, so it has no "Xong"
+    /// button. Photos sent earlier are attached first, and then "Xong" is offered.
+    /// </summary>
+    public static void AskPhotosOnce(DialogContext ctx, ReportDraft draft)
+    {
+        if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft); return; }
+        ctx.Ask(ReportSteps.Photos, Prompts.Photos(ReportTexts.AskPhotosOnce) with { Choices = [] });
     }
 
     /// <summary>Asks for photos; photos sent earlier in the dialog are attached first and counted.</summary>

@@ -19,7 +19,7 @@ public static class DraftReview
             sb.Append('\n').Append(i + 1).Append(". ").Append(a.Title);
             if (a.Date is { } d) sb.Append(" — ").Append(VietnameseDates.Format(d));
             sb.Append('\n');
-            AppendValues(sb, a.Values, metrics, "   ");
+            AppendValues(sb, a.Values, metrics, "   ", a.ValuesBefore);
             if (a.News is not null) sb.Append("   ").Append(ReportTexts.ReviewNews).Append(a.News).Append('\n');
             if (a.Links.Count > 0) sb.Append("   ").Append(ReportTexts.ReviewLinks).Append(string.Join(", ", a.Links)).Append('\n');
             sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count).Append('\n');
@@ -28,11 +28,22 @@ public static class DraftReview
         return sb.ToString();
     }
 
-    public static void AppendValues(StringBuilder sb, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<Metric> metrics, string indent)
+    /// <param name="before">When given, a number that differs from it is marked "(đã sửa, trước: …)", and a cleared one is listed.</param>
+    public static void AppendValues(StringBuilder sb, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<Metric> metrics, string indent,
+        IReadOnlyDictionary<string, decimal>? before = null)
     {
         foreach (var m in metrics)
+        {
+            var had = before is not null && before.TryGetValue(m.Code, out var old) ? old : (decimal?)null;
             if (values.TryGetValue(m.Code, out var v))
-                sb.Append(indent).Append(m.Label).Append(": ").Append(VietnameseNumbers.Format(v, m.Unit)).Append('\n');
+            {
+                sb.Append(indent).Append(m.Label).Append(": ").Append(VietnameseNumbers.Format(v, m.Unit));
+                if (before is not null && had != v) sb.Append(ReportTexts.ReviewChanged(had is { } h ? VietnameseNumbers.Format(h, m.Unit) : null));
+                sb.Append('\n');
+            }
+            else if (had is { } h)
+                sb.Append(indent).Append(m.Label).Append(": ").Append(ReportTexts.ReviewCleared(VietnameseNumbers.Format(h, m.Unit))).Append('\n');
+        }
         foreach (var (code, v) in values.Where(kv => metrics.All(m => m.Code != kv.Key)))
             sb.Append(indent).Append(code == MetricCatalog.Participants ? ReportTexts.ParticipantsLabel : code)
                 .Append(": ").Append(VietnameseNumbers.Format(v)).Append('\n');

@@ -44,6 +44,8 @@ public sealed class ActivityDraft
     public string Category { get; set; } = ActivityCategories.Other;
     public DateOnly? Date { get; set; }
     public Dictionary<string, decimal> Values { get; set; } = [];
+    /// <summary>The numbers before the person started fixing them from the review, to mark what changed.</summary>
+    public Dictionary<string, decimal>? ValuesBefore { get; set; }
     public string? News { get; set; }
     public List<string> Links { get; set; } = [];
     public List<int> PhotoIds { get; set; } = [];

@@ -76,24 +76,63 @@ public static class ReportTexts
     public const string AskDate = "Hoạt động diễn ra ngày nào? (ví dụ: 08/3, hoặc bấm Hôm nay)";
     public const string AskParticipants = "Có bao nhiêu lượt đoàn viên, thanh niên tham gia? (ví dụ: 150)";
     public const string AskNews = "Viết vài dòng tin về hoạt động (làm gì, ở đâu, kết quả):";
+    public const string AskNewsWithLinks =
+        "Viết vài dòng tin về hoạt động (làm gì, ở đâu, kết quả). Có bài đăng Facebook, website thì dán link vào cuối tin:";
+    public const string NewsNeedsText = "Đã lưu link. Bạn viết thêm vài dòng tin về hoạt động (làm gì, ở đâu, kết quả) nhé.";
     public const string NewsExample = "Sáng 08/3, 45 đoàn viên ra quân dọn vệ sinh, trồng 20 cây xanh tại khu phố 3.";
     public const string AskLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng; không có thì bấm Bỏ qua.";
     public const string AskPhotos = "Gửi ảnh hoạt động (1–10 ảnh, gửi cả album được). Gửi xong bấm \"Xong\".";
+    public const string AskPhotosOnce = "Gửi ảnh hoạt động (1–10 ảnh, chọn nhiều ảnh gửi một lần được):";
     public const string NeedOnePhoto = "Cần ít nhất 1 ảnh. Bạn gửi ảnh hoạt động rồi bấm \"Xong\".";
     public const string AskMore = "Đơn vị còn hoạt động nào khác trong kỳ này không?";
+    public const string AskMoreOrPhotos =
+        "Đơn vị còn hoạt động nào khác trong kỳ này không? Chọn hoạt động, hoặc bấm \"Không, xem lại và gửi\". (Còn ảnh thì cứ gửi thêm.)";
+    public static string PhotosTaken(int count) => $"Đã nhận {count} ảnh.";
+    public static string PhotosAdded(int count) => $"Đã nhận thêm ảnh, hoạt động này có {count} ảnh.";
     public const string AddAnother = "Có, thêm hoạt động";
     public const string NoMore = "Không, xem lại và gửi";
 
     public const string SkipRest = "Bỏ qua hết";
 
     public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})?";
+    /// <summary>Fixing from the review: the current value is shown, and skipping keeps it.</summary>
+    public static string AskMetricToFix(Metric m, decimal? current) => current is { } v
+        ? $"{m.Label}: hiện là {VietnameseNumbers.Format(v, m.Unit)}. Gửi số mới, bấm \"Bỏ qua\" để giữ nguyên, hoặc \"Xoá số này\"."
+        : $"{m.Label} (đơn vị tính: {m.Unit}): chưa có. Gửi số nếu có, hoặc bấm \"Bỏ qua\".";
+    public const string ClearValue = "Xoá số này";
+    public static string Cleared(Metric m) => $"Đã xoá: {m.Label}.";
     public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
+
+    /// <summary>All of an activity's numbers in one question; the example names each by its first alias.</summary>
+    public static string AskMetrics(IReadOnlyList<Metric> metrics, string example) =>
+        "Gửi số liệu của hoạt động, gõ nhiều số trong một tin được, mỗi số kèm tên:\n"
+        + string.Join("\n", metrics.Select(m => $"• {m.Label} ({m.Unit})"))
+        + $"\nVí dụ: {example}";
+
+    public static string RecordedMany(IEnumerable<(Metric Metric, decimal Value)> values) =>
+        "Đã ghi:\n" + string.Join("\n", values.Select(v => $"• {v.Metric.Label}: {VietnameseNumbers.Format(v.Value, v.Metric.Unit)}"));
+
+    public static string MetricAmbiguous(string part, IEnumerable<Metric> metrics) =>
+        $"Chưa rõ \"{part}\" là số nào: " + string.Join(" hay ", metrics.Select(m => m.Label.ToLower(VietnamTime.Culture)))
+        + "? Bạn gõ kèm tên, ví dụ: " + string.Join(", ", metrics.Take(2).Select(m => $"{MetricName(m)} {VietnameseNumbers.Format(m.Kind == MetricKind.Money ? 5_000_000 : 20)}")) + ".";
+
+    public static string MetricNotCollected(string part, Metric metric, Metric current) =>
+        $"\"{part}\" là số {metric.Label.ToLower(VietnamTime.Culture)}, hoạt động này không ghi số đó. "
+        + $"Bạn gửi lại {current.Label.ToLower(VietnamTime.Culture)} ({current.Unit}), ví dụ: {(current.Kind == MetricKind.Money ? "5 triệu" : "150")}.";
+
+    public static string MetricUnnamed(string part, string example) =>
+        $"Chưa rõ số \"{part}\" là số liệu nào. Khi gõ nhiều số, bạn ghi kèm tên từng số, ví dụ: {example}.";
+
+    /// <summary>The shortest word a person would type for the metric: its first alias, else its label.</summary>
+    public static string MetricName(Metric m) => m.Aliases.Count > 0 ? m.Aliases[0] : m.Label.ToLower(VietnamTime.Culture);
     public const string EarlyPhotosAttached = "Bot đã gắn vào hoạt động này các ảnh bạn gửi lúc trước.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
     public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
 
     // Review and saving
     public static string ReviewHeader(string periodLabel, string unit) => $"Xem lại báo cáo {periodLabel} — {unit}:";
+    public static string ReviewChanged(string? before) => before is null ? " (mới thêm)" : $" (đã sửa, trước: {before})";
+    public static string ReviewCleared(string before) => $"đã xoá (trước: {before})";
     public const string ReviewNews = "Tin: ";
     public const string ReviewLinks = "Link: ";
     public const string ReviewPhotos = "Ảnh: ";
@@ -128,7 +167,8 @@ public static class ReportTexts
 
     // Kick-off / event day
     public static string AskShortNews(ReportingPeriod p, TimeZoneInfo zone, bool late) =>
-        $"Báo cáo nhanh {PeriodLine(p, zone)}." + (late ? "\nKỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
+        // "Báo cáo nhanh Lễ khởi động (26/02)" is already a report's name: no second "Báo cáo nhanh".
+        (p.Label.StartsWith("Báo cáo", StringComparison.OrdinalIgnoreCase) ? $"{PeriodLine(p, zone)}." : $"Báo cáo nhanh {PeriodLine(p, zone)}.") + (late ? "\nKỳ này đã quá hạn; báo cáo vẫn được nhận và ghi là nộp muộn." : "") +
         "\nViết vài dòng tin về hoạt động của đơn vị:";
     public const string AskShortLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng:";
 

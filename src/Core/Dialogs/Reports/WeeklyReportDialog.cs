@@ -30,17 +30,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         switch (step)
         {
             case ReportSteps.Activity:
-                if (answer.ChoiceKey == "other") { AskTitle(ctx); return; }
-                ActivityDraft activity;
-                if (answer.ChoiceKey is { } key && key.StartsWith("a:", StringComparison.Ordinal))
-                {
-                    var planned = await ReportPeriods.ActivityAsync(ctx.Db, int.Parse(key[2..], CultureInfo.InvariantCulture), ct);
-                    activity = new ActivityDraft { ActivityId = planned.Id, Title = planned.Title, Category = planned.Category };
-                }
-                else activity = new ActivityDraft { Title = answer.Text! };
-                draft.Activities.Add(activity);
-                draft.Current = draft.Activities.Count - 1;
-                ActivitySteps.AskDate(ctx);
+                await PickActivityAsync(ctx, draft, answer, ct);
                 return;
             case Title:
                 if (draft.Fixing) { draft.CurrentActivity.Title = answer.Text!; await ShowReviewAsync(ctx, draft, ct); return; }
@@ -56,7 +46,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 return;
             case Date:
                 draft.CurrentActivity.Date = answer.Date;
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskParticipants(ctx), ct);
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskActivityMetricsAsync(ctx, draft, period.CampaignId, ct), ct);
                 return;
             case Participants:
                 draft.CurrentActivity.Values[MetricCatalog.Participants] = answer.Number!.Value;
@@ -69,31 +59,49 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 }, ct);
                 return;
             case ReportSteps.Metric:
-                await ActivitySteps.RecordMetricAsync(ctx, draft, draft.CurrentActivity.Values, answer, period.CampaignId, ct);
-                if (await ActivitySteps.AskNextMetricAsync(ctx, draft, period.CampaignId, ct)) return;
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskNews(ctx), ct);
+                if (!await ActivitySteps.ReadMetricsAsync(ctx, draft, answer, period.CampaignId, ct)) return;
+                if (await ActivitySteps.AskMetricsAsync(ctx, draft, period.CampaignId, ct)) return;
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskNewsWithLinks(ctx), ct);
                 return;
             case News:
-                draft.CurrentActivity.News = answer.Text;
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskLinks(ctx), ct);
+                // The post's link usually comes with the news; a news fixed without one keeps the links it had.
+                var (news, links) = Text.Links.Extract(answer.Text);
+                if (links.Count > 0) draft.CurrentActivity.Links = [.. links];
+                if (news.Length == 0) { ctx.AskAgain(ReportTexts.NewsNeedsText); return; }
+                draft.CurrentActivity.News = news;
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotosOnce(ctx, draft), ct);
                 return;
             case Links:
                 draft.CurrentActivity.Links = answer.Skipped ? [] : [.. answer.Links];
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotos(ctx, draft), ct);
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotosOnce(ctx, draft), ct);
                 return;
             case Photos:
                 if (answer.Done)
                 {
                     if (draft.CurrentActivity.PhotoIds.Count == 0) { ctx.AskAgain(ReportTexts.NeedOnePhoto); return; }
-                    await NextOrReviewAsync(ctx, draft, () => ctx.Ask(More, Prompts.YesNo(ReportTexts.AskMore, ReportTexts.AddAnother, ReportTexts.NoMore)), ct);
+                    await NextOrReviewAsync(ctx, draft, () => AskMoreAsync(ctx, draft, ct), ct);
                     return;
                 }
-                if (await ActivitySteps.AddPhotosAsync(ctx, draft.CurrentActivity, answer, ct))
-                    ActivitySteps.AskPhotos(ctx, ReportTexts.PhotosReceived(draft.CurrentActivity.PhotoIds.Count));
+                // An album (or a photo) finishes the photos: the next question comes at once and still takes more.
+                if (!await ActivitySteps.AddPhotosAsync(ctx, draft.CurrentActivity, answer, ct)) return;
+                if (draft.CurrentActivity.PhotoIds.Count == 0) { ActivitySteps.AskPhotosOnce(ctx, draft); return; }
+                ctx.Note(ReportTexts.PhotosTaken(draft.CurrentActivity.PhotoIds.Count));
+                await NextOrReviewAsync(ctx, draft, () => AskMoreAsync(ctx, draft, ct), ct);
                 return;
             case More:
-                if (answer.Yes) await AskActivityAsync(ctx, draft, ReportTexts.PickActivity, ct);
-                else await ShowReviewAsync(ctx, draft, ct);
+                if (answer.PhotoIds.Count > 0)
+                {
+                    if (await ActivitySteps.AddPhotosAsync(ctx, draft.CurrentActivity, answer, ct))
+                        ctx.AskAgain(ReportTexts.PhotosAdded(draft.CurrentActivity.PhotoIds.Count));
+                    return;
+                }
+                if (answer.Yes) { await AskActivityAsync(ctx, draft, ReportTexts.PickActivity, ct); return; }
+                if (answer.Done || answer.ChoiceKey == ChoiceKeys.No || (answer.ChoiceKey is null && IsNo(answer.Text)))
+                {
+                    await ShowReviewAsync(ctx, draft, ct);
+                    return;
+                }
+                await PickActivityAsync(ctx, draft, answer, ct);
                 return;
             case Review:
                 await ReviewAnswerAsync(ctx, draft, period, answer, ct);
@@ -107,6 +115,33 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 return;
         }
     }
+
+    /// <summary>A planned activity, "Hoạt động khác", or a title typed instead of picked.</summary>
+    private static async Task PickActivityAsync(DialogContext ctx, ReportDraft draft, Answer answer, CancellationToken ct)
+    {
+        if (answer.ChoiceKey == "other") { AskTitle(ctx); return; }
+        ActivityDraft activity;
+        if (answer.ChoiceKey is { } key && key.StartsWith("a:", StringComparison.Ordinal))
+        {
+            var planned = await ReportPeriods.ActivityAsync(ctx.Db, int.Parse(key[2..], CultureInfo.InvariantCulture), ct);
+            activity = new ActivityDraft { ActivityId = planned.Id, Title = planned.Title, Category = planned.Category };
+        }
+        else activity = new ActivityDraft { Title = answer.Text! };
+        draft.Activities.Add(activity);
+        draft.Current = draft.Activities.Count - 1;
+        ActivitySteps.AskDate(ctx);
+    }
+
+    /// <summary>"Another activity?" with the activities to pick right there; photos sent now go to the last one.</summary>
+    private static async Task AskMoreAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
+    {
+        var choices = await ActivityChoicesAsync(ctx, draft, ct);
+        ctx.Ask(More, Prompts.Choice(ReportTexts.AskMoreOrPhotos, choices.Append(new Choice(ChoiceKeys.No, ReportTexts.NoMore)), allowText: true)
+            with { MaxLength = 1000, TakesPhotos = true });
+    }
+
+    // Typed instead of pressing "Không, xem lại và gửi"; never a title of an activity.
+    private static bool IsNo(string? text) => Text.VietnameseText.Fold(text) is "khong" or "ko" or "k" or "het" or "khong co" or "khong con" or "gui" or "xem lai";
 
     private static void AskTitle(DialogContext ctx) =>
         ctx.Ask(Title, Prompts.Text(ReportTexts.AskTitle, ReportTexts.TitleExample) with { MaxLength = 1000 });
@@ -147,14 +182,15 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         {
             case Title: AskTitle(ctx); return;
             case Date: ActivitySteps.AskDate(ctx); return;
-            case Participants: ActivitySteps.AskParticipants(ctx); return;
-            case News: ActivitySteps.AskNews(ctx); return;
+            case Participants: draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values); ActivitySteps.AskParticipants(ctx); return;
+            case News: ActivitySteps.AskNewsWithLinks(ctx); return;
             case Links: ActivitySteps.AskLinks(ctx); return;
-            case Photos: draft.CurrentActivity.PhotoIds.Clear(); ActivitySteps.AskPhotos(ctx); return;
+            case Photos: draft.CurrentActivity.PhotoIds.Clear(); ActivitySteps.AskPhotosOnce(ctx, draft); return;
             case "metrics":
-                var metrics = await ReportPeriods.MetricsAsync(ctx.Db, period.CampaignId, ct);
-                draft.MetricQueue = ReportPeriods.ForCategory(metrics, draft.CurrentActivity.Category).Select(m => m.Code).ToList();
-                if (!await ActivitySteps.AskNextMetricAsync(ctx, draft, period.CampaignId, ct)) await ShowReviewAsync(ctx, draft, ct);
+                draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values);
+                var (asked, _) = await ActivitySteps.ActivityMetricsAsync(ctx, draft.CurrentActivity, period.CampaignId, ct);
+                draft.MetricQueue = asked.Where(m => m.Code != MetricCatalog.Participants).Select(m => m.Code).ToList();
+                if (!await ActivitySteps.AskMetricsAsync(ctx, draft, period.CampaignId, ct)) await ShowReviewAsync(ctx, draft, ct);
                 return;
             default:
                 draft.Activities.RemoveAt(draft.Current);
@@ -165,13 +201,15 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         }
     }
 
-    private static async Task AskActivityAsync(DialogContext ctx, ReportDraft draft, string text, CancellationToken ct)
+    private static async Task AskActivityAsync(DialogContext ctx, ReportDraft draft, string text, CancellationToken ct) =>
+        ctx.Ask(ReportSteps.Activity, Prompts.Choice(text, await ActivityChoicesAsync(ctx, draft, ct), allowText: true) with { MaxLength = 1000 });
+
+    private static async Task<IEnumerable<Choice>> ActivityChoicesAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
     {
         var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
         var planned = await ReportPeriods.ActivitiesForAsync(ctx.Db, period, draft.UnitId, ct);
-        var choices = planned.Select(a => new Choice("a:" + a.Id.ToString(CultureInfo.InvariantCulture), Short(a.Title)))
+        return planned.Select(a => new Choice("a:" + a.Id.ToString(CultureInfo.InvariantCulture), Short(a.Title)))
             .Append(new Choice("other", ReportTexts.OtherActivity));
-        ctx.Ask(ReportSteps.Activity, Prompts.Choice(text, choices, allowText: true) with { MaxLength = 1000 });
     }
 
     public override async Task ShowReviewAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
