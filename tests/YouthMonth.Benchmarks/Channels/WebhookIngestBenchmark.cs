@@ -59,7 +59,7 @@ public sealed class WebhookIngestBenchmark : IBenchmark
         var all = latencies.SelectMany(l => l).Order().ToList();
         var stored = await host.Database.ScalarAsync<long>("SELECT count(*) FROM inbox");
 
-        var pgbench = await PgBenchAsync(host.Database.ConnectionString, seconds, clients);
+        var pgbench = await PgBench.InboxInsertsAsync(host.Database.ConnectionString, seconds, clients);
 
         Console.WriteLine($"| measure | value |");
         Console.WriteLine($"|---|---|");
@@ -71,33 +71,4 @@ public sealed class WebhookIngestBenchmark : IBenchmark
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
-
-    private static async Task<string> PgBenchAsync(string connectionString, int seconds, int clients)
-    {
-        var cs = new NpgsqlConnectionStringBuilder(connectionString);
-        await using (var conn = new NpgsqlConnection(connectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("CREATE TABLE bench_inbox (LIKE inbox INCLUDING ALL)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        var script = Path.GetTempFileName();
-        await File.WriteAllTextAsync(script, """
-            \set k random(1, 2000000000)
-            INSERT INTO bench_inbox (channel, update_key, chat_id, payload, received_at, attempts) VALUES ('Telegram', :k || '-' || :client_id, '42', '{"text":"Báo cáo tuần"}', now(), 0) ON CONFLICT DO NOTHING;
-            """);
-        var pgbench = File.Exists("/usr/lib/postgresql/15/bin/pgbench") ? "/usr/lib/postgresql/15/bin/pgbench" : "pgbench";
-        var psi = new ProcessStartInfo(pgbench, ["-n", "-f", script, "-c", clients.ToString(), "-j", "2", "-T", seconds.ToString(),
-            "-h", cs.Host!, "-p", cs.Port.ToString(), "-U", cs.Username!, cs.Database!])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (!string.IsNullOrEmpty(cs.Password)) psi.Environment["PGPASSWORD"] = cs.Password;
-        using var p = Process.Start(psi)!;
-        var output = await p.StandardOutput.ReadToEndAsync();
-        var error = await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        File.Delete(script);
-        var tps = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps", StringComparison.Ordinal));
-        var latency = output.Split('\n').FirstOrDefault(l => l.StartsWith("latency average", StringComparison.Ordinal));
-        return tps is null ? $"pgbench failed: {error.Trim()}" : $"{tps.Trim()}; {latency?.Trim()}";
-    }
 }

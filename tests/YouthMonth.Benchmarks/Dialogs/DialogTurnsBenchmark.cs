@@ -26,7 +26,8 @@ public sealed class DialogTurnsBenchmark : IBenchmark
     public async Task<int> RunAsync(string[] args)
     {
         var chats = args.Length > 0 ? int.Parse(args[0]) : 200;
-        Console.WriteLine($"| workers | chats | turns | seconds | turns/s | reports written |\n|---|---|---|---|---|---|");
+        var rows = new List<string>();
+        double turnsPerSecondAt4 = 0;
         foreach (var workers in new[] { 1, 4 })
         {
             await using var database = await TestDatabase.CreateAsync();
@@ -42,7 +43,10 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             await using var provider = services.BuildServiceProvider();
             var processor = provider.GetRequiredService<ChatProcessor>();
 
-            var wall = Stopwatch.StartNew();
+            var latencies = new List<double>[workers];
+            for (var w = 0; w < workers; w++) latencies[w] = [];
+            using var commands = new CommandCounter();
+            var wall = new Stopwatch();
             foreach (var line in Script)
             {
                 await using (var scope = provider.CreateAsyncScope())
@@ -50,15 +54,70 @@ public sealed class DialogTurnsBenchmark : IBenchmark
                     var inbox = scope.ServiceProvider.GetRequiredService<Inbox>();
                     foreach (var chatId in chatIds) await inbox.StoreAsync(Guid.NewGuid().ToString("N"), Message(chatId, line, photoId));
                 }
-                await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => processor.ProcessAllAsync())));
+                commands.Counting = true;
+                wall.Start();
+                await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+                {
+                    // One call is one turn (claim, lock, handle, commit); the last call finds nothing free and ends.
+                    while (true)
+                    {
+                        var start = Stopwatch.GetTimestamp();
+                        if (!await processor.ProcessNextAsync()) break;
+                        latencies[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    }
+                })));
+                wall.Stop();
+                commands.Counting = false;
             }
-            wall.Stop();
             var reports = await database.ScalarAsync<long>($"SELECT count(*) FROM reports WHERE status = '{ReportStatus.Submitted}'");
             var turns = chats * Script.Length;
-            Console.WriteLine($"| {workers} | {chats} | {turns} | {wall.Elapsed.TotalSeconds:F1} | {turns / wall.Elapsed.TotalSeconds:F0} | {reports} |");
+            var all = latencies.SelectMany(l => l).Order().ToList();
+            var rate = turns / wall.Elapsed.TotalSeconds;
+            if (workers == 4) turnsPerSecondAt4 = rate;
+            rows.Add($"| {workers} | {chats} | {turns} | {wall.Elapsed.TotalSeconds:F1} | {rate:F0} | {Percentile(all, 0.50):F1} / {Percentile(all, 0.99):F1} ms | {(double)commands.Count / turns:F1} | {reports} |");
             if (reports != chats) { Console.Error.WriteLine($"expected {chats} reports, found {reports}"); return 1; }
+            if (all.Count != turns) { Console.Error.WriteLine($"expected {turns} turns, timed {all.Count}"); return 1; }
         }
+
+        // PostgreSQL's own rate on this machine right now, with as many clients as the dialog had workers.
+        await using var reference = await TestDatabase.CreateAsync();
+        var pgbench = await PgBench.InboxInsertsAsync(reference.ConnectionString, 15, 4);
+
+        Console.WriteLine("| workers | chats | turns | seconds | turns/s | p50 / p99 per turn | SQL commands per turn | reports written |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows) Console.WriteLine(row);
+        Console.WriteLine();
+        Console.WriteLine($"pgbench single-row INSERT into a copy of inbox (4 clients, 15 s): {pgbench}");
+        Console.WriteLine($"ratio turns/s with 4 workers / pgbench inserts/s: {(pgbench.Tps > 0 ? turnsPerSecondAt4 / pgbench.Tps : 0):F3}");
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
+
+    /// <summary>
+    /// Counts the SQL commands Npgsql executes (its tracing activities; a batch is one), i.e. the round trips of a
+    /// turn apart from the commit.
+    /// </summary>
+    private sealed class CommandCounter : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private long _count;
+        public volatile bool Counting;
+        public long Count => Interlocked.Read(ref _count);
+
+        public CommandCounter()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                ActivityStarted = _ => { if (Counting) Interlocked.Increment(ref _count); },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private static IncomingMessage Message(string chatId, string line, int photoId)
