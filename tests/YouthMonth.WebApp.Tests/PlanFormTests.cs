@@ -49,6 +49,15 @@ public sealed class PlanFormTests(OfficeApp app)
         await page.ClickAsync("#delete-form button");
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã xóa hoạt động");
         await Expect(page.Locator("#activities")).Not.ToContainTextAsync("Ra quân trồng cây xanh");
+
+        // The blood drive was given its dates through the API (the whole of March, no time text): saving its form
+        // unchanged keeps them rather than re-reading an empty text.
+        await page.GotoAsync($"/ke-hoach/hoat-dong/{app.Plan.BloodDriveId}");
+        await page.ClickAsync("#activity-form button[type=submit]");
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Đã lưu hoạt động \"Ngày hội hiến máu tình nguyện\" (ngày 01/03, 31/03)");
+        var blood = await api.GetFromJsonAsync<JsonElement>($"/api/activities/{app.Plan.BloodDriveId}");
+        Assert.Equal("Month", blood.GetProperty("timeKind").GetString());
+        Assert.Equal(3, blood.GetProperty("metrics").GetArrayLength());
         await page.Context.CloseAsync();
     }
 
