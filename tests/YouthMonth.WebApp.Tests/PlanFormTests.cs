@@ -170,4 +170,25 @@ public sealed class PlanFormTests(OfficeApp app)
         await Expect(page.Locator("#leader-chats")).Not.ToContainTextAsync("Thường trực");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_viewer_sees_the_plan_without_its_forms_and_a_forged_delete_changes_nothing()
+    {
+        var page = await app.SignedInAsync(OfficeApp.ViewerUser);
+        await page.GotoAsync($"/ke-hoach?campaignId={app.Plan.CampaignId}");
+        await Expect(page.Locator("#leader-chats")).ToContainTextAsync("BTV Đoàn Khối");
+        await Expect(page.Locator("#add-activity, #add-metric, #add-target, #add-leader-chat, #activities a")).ToHaveCountAsync(0);
+
+        // The sign-out form's antiforgery token is valid for any form of this session; post "delete" with it.
+        await page.EvaluateAsync(@"path => {
+            const token = document.querySelector('form.signout input[name=__ym_af]').value;
+            const f = document.createElement('form');
+            f.method = 'post'; f.action = path;
+            const i = document.createElement('input'); i.type = 'hidden'; i.name = '__ym_af'; i.value = token; f.appendChild(i);
+            document.body.appendChild(f); f.submit(); }", $"/ke-hoach/nhom-lanh-dao/{app.Plan.LeaderChatId}/Delete?campaignId={app.Plan.CampaignId}");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/khong-du-quyen"));
+        using var api = await app.ApiAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync($"/api/leader-chats/{app.Plan.LeaderChatId}")).StatusCode);
+        await page.Context.CloseAsync();
+    }
 }
