@@ -78,9 +78,10 @@ public static class SummaryQuery
         var reporting = new ReportingStatus(raw.Units, expected, received, Percent(received, expected),
             counting.Sum(p => p.OnTime), counting.Sum(p => p.Late), counting.Sum(p => p.NoActivity), raw.UnitsReported);
 
-        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind, raw.Totals.GetValueOrDefault(m.Code)))
+        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind, raw.Totals.GetValueOrDefault(m.Code),
+                raw.Approximate.Contains(m.Code)))
             .Concat(raw.Totals.Where(t => metrics.All(m => m.Code != t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value)))
+                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value, raw.Approximate.Contains(t.Key))))
             .ToList();
 
         return new CampaignSummary
@@ -102,7 +103,7 @@ public static class SummaryQuery
     private record struct StatusRow(int Received, int OnTime, int Late, int NoActivity);
 
     private sealed record Raw(int Units, int UnitsReported, Dictionary<int, StatusRow> Status, List<MissingCluster> Missing,
-        Dictionary<string, decimal> Totals, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
+        Dictionary<string, decimal> Totals, HashSet<string> Approximate, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
 
     private sealed record Plan(Campaign Campaign, Organisation Organisation, List<ReportingPeriod> Periods, List<Metric> Metrics,
         List<Target> Targets);
@@ -274,6 +275,13 @@ public static class SummaryQuery
                     GROUP BY unit_id, metric_code) per_unit
                 WHERE final_value IS NOT NULL GROUP BY metric_code
                 """);
+        // Which totals count an estimate: read from the small partial index of estimated values.
+        Command($"""
+            SELECT DISTINCT 'approx', v.metric_code, NULL::numeric, 0 FROM report_values v
+            JOIN reports r ON r.id = v.report_id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
+            JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+            WHERE v.approximate
+            """);
         // One statement per target with its metric or category as a parameter, so PostgreSQL plans for that
         // value: per-unit minimums read the metric's values from (metric_code, report_id), coverage the reports
         // with an activity of the category from (category, report_id), both from the index alone.
@@ -337,6 +345,7 @@ public static class SummaryQuery
             status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
 
         var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var approximate = new HashSet<string>(StringComparer.Ordinal);
         var targetCounts = new Dictionary<int, int>();
         for (var i = 0; i < numberResults; i++)
         {
@@ -345,6 +354,7 @@ public static class SummaryQuery
             {
                 if (reader.GetString(0) == "metric")
                     totals[reader.GetString(1)] = totals.GetValueOrDefault(reader.GetString(1)) + (reader.IsDBNull(2) ? 0 : reader.GetDecimal(2));
+                else if (reader.GetString(0) == "approx") approximate.Add(reader.GetString(1));
                 else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
             }
         }
@@ -357,6 +367,6 @@ public static class SummaryQuery
                 reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8)));
 
-        return new Raw(units, unitsReported, status, missing, totals, targetCounts, highlights);
+        return new Raw(units, unitsReported, status, missing, totals, approximate, targetCounts, highlights);
     }
 }
