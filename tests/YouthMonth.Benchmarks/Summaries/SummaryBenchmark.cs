@@ -142,7 +142,8 @@ public sealed class SummaryBenchmark : IBenchmark
         return (times[times.Count / 2], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)]);
     }
 
-    private static async Task<(long Reports, long Activities, long Values)> SeedAsync(TestDatabase database, ReportSeed seed, int units)
+    /// <summary>The benchmark data (also the exports benchmark's): 10,000 units × 5 weeks, see the class summary.</summary>
+    internal static async Task<(long Reports, long Activities, long Values)> SeedAsync(TestDatabase database, ReportSeed seed, int units)
     {
         var org = seed.Organisation.Id;
         var campaign = seed.Campaign.Id;
