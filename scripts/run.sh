@@ -44,11 +44,8 @@ demo_line="$("${quiet[@]}" dotnet "$admin_dll" users create --name "$demo_user" 
 demo_password="${demo_line##*: }"
 
 # Invite links and QR codes name the real bot: ask Telegram (getMe) when a token is set and no name is.
-# The token goes to curl on stdin, so it shows neither in `ps` nor in any log.
-if [ -n "${Telegram__Token:-}" ] && [ -z "${Telegram__BotUsername:-}" ] && command -v curl >/dev/null; then
-  bot_name="$(printf 'url = "%s/bot%s/getMe"\n' "${Telegram__ApiBaseUrl:-https://api.telegram.org}" "$Telegram__Token" \
-    | curl -fsS --max-time 10 -K - 2>/dev/null | sed -n 's/.*"username":"\([A-Za-z0-9_]*\)".*/\1/p' || true)"
-  if [ -n "$bot_name" ]; then
+if [ -n "${Telegram__Token:-}" ] && [ -z "${Telegram__BotUsername:-}" ]; then
+  if bot_name="$(scripts/telegram-bot-name.sh)"; then
     export Telegram__BotUsername="$bot_name"
     echo "[run] Telegram bot: @$bot_name"
   else

@@ -52,7 +52,8 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             var photo = await AddPhotoAsync(db, "tg-file-1", "ab/hoat-dong.png");
             Week2ReportOfUnit1 = (await Seed.AddReportAsync(db, u[0], w2, ReportStatus.Submitted, activities:
             [
-                new("Ngày Chủ nhật xanh", ActivityCategories.SocialWelfare, V(("participants", 120), ("trees", 30), ("gift_value", 1_234_567)), photo.Id),
+                new("Ngày Chủ nhật xanh", ActivityCategories.SocialWelfare, V(("participants", 120), ("trees", 30), ("gift_value", 1_234_567)), photo.Id,
+                    News: "Ra quân dọn vệ sinh kênh Xáng, trồng 30 cây xanh.", Links: ["https://www.facebook.com/doankhoi/posts/123"]),
                 new("Sinh hoạt chủ điểm", ActivityCategories.Propaganda, V(("participants", 50))),
             ])).Id;
             await Seed.AddReportAsync(db, u[1], w2, ReportStatus.Submitted, late: true, activities:
@@ -156,6 +157,16 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains("Nổi bật: Đoàn cơ sở Thử 02 (Hiến máu tình nguyện, 300 lượt tham gia)", text);
             Assert.Contains("PHỤ LỤC: HÌNH ẢNH HOẠT ĐỘNG", text);
             Assert.Single(doc.MainDocumentPart.ImageParts);
+            // The fields of work in prose, from the units' news, the units named and their links clickable.
+            Assert.Contains("III. KẾT QUẢ CÁC MẶT CÔNG TÁC\n1. Tình nguyện, an sinh xã hội\n" +
+                "2 đơn vị báo cáo 2 hoạt động, 420 lượt đoàn viên, thanh niên tham gia. Cụ thể:\n" +
+                $"- Đoàn cơ sở Thử 01: Ngày Chủ nhật xanh ({Seed.Weeks[1].WindowEnd.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture)}), 120 lượt tham gia: Ra quân dọn vệ sinh kênh Xáng, trồng 30 cây xanh " +
+                "(https://www.facebook.com/doankhoi/posts/123).\n", text);
+            Assert.Contains("2. Tuyên truyền, giáo dục\n", text);
+            Assert.Contains("IV. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU", text);
+            var link = doc.MainDocumentPart.Document.Body!.Descendants<W.Hyperlink>().Single();
+            Assert.Equal("https://www.facebook.com/doankhoi/posts/123",
+                doc.MainDocumentPart.HyperlinkRelationships.Single(r => r.Id == link.Id).Uri.ToString());
             AssertOfficialLayout(doc.MainDocumentPart.Document.Body!);
             // Page numbers at the top centre from page 2: one header with a PAGE field in every section, none on page 1.
             var pageNumber = doc.MainDocumentPart.HeaderParts.Single();
@@ -193,10 +204,12 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText));
-        Assert.Contains("IV. NHẬN XÉT, ĐÁNH GIÁ", text);
+        // The final report's prose covers the whole campaign's news (its own reports carry numbers).
+        Assert.Contains("III. KẾT QUẢ CÁC MẶT CÔNG TÁC", text);
+        Assert.Contains("V. NHẬN XÉT, ĐÁNH GIÁ", text);
         Assert.Contains("- Đoàn cơ sở Thử 05: Tổ chức ngày hội hiến máu với 60 đơn vị máu.", text);
         Assert.Contains("- Đoàn cơ sở Thử 05: Báo cáo tuần 1 còn chậm.", text);
-        Assert.Contains("V. ĐỀ XUẤT KHEN THƯỞNG", text);
+        Assert.Contains("VI. ĐỀ XUẤT KHEN THƯỞNG", text);
         Assert.Contains("Các đơn vị đề xuất khen thưởng 2 tập thể và 2 cá nhân", text);
         Assert.Contains("Trên đây là báo cáo tổng kết Tháng Thanh niên 2024 của Đoàn Khối Thử Nghiệm.", text);
         Assert.True(text.IndexOf("BÍ THƯ", StringComparison.Ordinal) < text.IndexOf("PHỤ LỤC 2: DANH SÁCH ĐỀ XUẤT KHEN THƯỞNG", StringComparison.Ordinal));

@@ -8,7 +8,7 @@ namespace YouthMonth.Testing;
 
 /// <summary>One reported activity for <see cref="ReportSeed.AddReportAsync"/>.</summary>
 public sealed record SeedActivity(string Title, string Category, IReadOnlyDictionary<string, decimal> Values, int? PhotoId = null,
-    DateOnly? Date = null);
+    DateOnly? Date = null, string? News = null, IReadOnlyList<string>? Links = null);
 
 /// <summary>
 /// Writes a plan and reports straight into the tables the dialogs fill (the dialogs are built elsewhere): an
@@ -86,7 +86,8 @@ public sealed class ReportSeed
         var order = 0;
         foreach (var a in activities ?? [])
         {
-            var activity = new ReportActivity { Title = a.Title, Category = a.Category, SortOrder = ++order, Date = a.Date ?? period.WindowEnd };
+            var activity = new ReportActivity { Title = a.Title, Category = a.Category, SortOrder = ++order, Date = a.Date ?? period.WindowEnd,
+                NewsText = a.News, Links = [.. a.Links ?? []] };
             if (a.PhotoId is { } photo) activity.Photos.Add(new ReportPhoto { PhotoId = photo });
             report.Activities.Add(activity);
             foreach (var (code, value) in a.Values)

@@ -83,6 +83,8 @@ public sealed class PlanTests(OfficeApp app)
         await page.ClickAsync($"#units a[href^='/ke-hoach/don-vi/{app.Plan.Units[3]}']");
         var contact = app.Plan.Contacts[3][0];
         var form = page.Locator($"form.contact-form[data-contact='{contact}']");
+        await Expect(form).ToBeVisibleAsync();
+        await OfficeApp.ScreenshotAsync(page, "don-vi");
         await form.Locator("input[name=phone]").FillAsync("0911 222 333");
         await form.Locator("button[type=submit]").ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã lưu người liên hệ");

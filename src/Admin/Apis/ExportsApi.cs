@@ -36,10 +36,17 @@ public static class ExportsApi
             .ToDictionaryAsync(c => c.Id, c => c.Letterhead, ct);
         // A final-kind period's assessments and award proposals; other periods' reports carry none.
         List<UnitFinalContent> final = periodId is { } id ? await FinalContent.LoadAsync(db, id, ct) : [];
-        return await ExportAsync(db, clock, campaignId, periodId, "docx", DocxType, ct,
-            (s, units) => SummaryDocx.Build(s, units, config["Photos:Root"] ?? "data/photos", letterheads.GetValueOrDefault(s.Header.CampaignId),
-                date == true, final));
+        var (summary, problem) = await SummariesApi.ComputeAsync(db, clock, campaignId, periodId, ct);
+        if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
+        var units = await UnitNumbersQuery.ReadAsync(db, summary!, ct);
+        var news = await ActivityNews.LoadAsync(db, summary!, ct);
+        var bytes = SummaryDocx.Build(summary!, units, config["Photos:Root"] ?? "data/photos",
+            letterheads.GetValueOrDefault(summary!.Header.CampaignId), date == true, final, news);
+        return TypedResults.File(bytes, DocxType, FileName(summary, "docx"));
     }
+
+    private static string FileName(CampaignSummary s, string extension) =>
+        $"tong-hop-dot-{s.Header.CampaignId}-{(s.Period is { } p ? $"ky-{p.Id}" : "toan-dot")}.{extension}";
 
     public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportXlsx(
         YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct) =>
@@ -56,7 +63,6 @@ public static class ExportsApi
         var (summary, problem) = await SummariesApi.ComputeAsync(db, clock, campaignId, periodId, ct);
         if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
         var units = await UnitNumbersQuery.ReadAsync(db, summary!, ct);
-        var scope = summary!.Period is { } p ? $"ky-{p.Id}" : "toan-dot";
-        return TypedResults.File(build(summary, units), contentType, $"tong-hop-dot-{summary.Header.CampaignId}-{scope}.{extension}");
+        return TypedResults.File(build(summary!, units), contentType, FileName(summary!, extension));
     }
 }

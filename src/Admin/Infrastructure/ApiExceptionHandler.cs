@@ -94,7 +94,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         return ApiResults.Invalid(name, message);
     }
 
-    private static IResult? DatabaseProblem(PostgresException pg) => pg.SqlState switch
+    /// <summary>Also used by the office pages, so a form shows the same answer the API gives.</summary>
+    public static IResult? DatabaseProblem(PostgresException pg) => pg.SqlState switch
     {
         PostgresErrorCodes.UniqueViolation => ApiResults.Conflict(
             $"Trùng với một bản ghi đã có ({FieldOf(pg.ConstraintName)}).", FieldOf(pg.ConstraintName)),

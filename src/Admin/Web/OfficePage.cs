@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using YouthMonth.Admin.Infrastructure;
 using YouthMonth.Admin.Auth;
 
 namespace YouthMonth.Admin.Web;
@@ -28,8 +31,6 @@ public abstract class OfficePage : PageModel
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         switch (inner)
         {
-            case IValueHttpResult<T> { Value: var value }:
-                return value;
             case ValidationProblem invalid:
                 foreach (var (field, messages) in invalid.ProblemDetails.Errors) FieldErrors[field] = messages;
                 return null;
@@ -40,6 +41,9 @@ public abstract class OfficePage : PageModel
                 Problem = IsConflict ? ConflictText : problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title;
                 if (named is not null && !IsConflict) FieldErrors[named] = [Problem ?? ""];
                 return null;
+            // After the problems: they carry a value too (their ProblemDetails), which Take<object> would accept.
+            case IValueHttpResult<T> { Value: var value }:
+                return value;
             default:
                 return null;
         }
@@ -77,20 +81,49 @@ public abstract class OfficePage : PageModel
         return false;
     }
 
-    public bool HasError(string field) => FieldErrors.ContainsKey(field);
+    /// <summary>
+    /// Calls a saving handler; a save that lost a race, or a row the database refuses (a duplicate, one still in
+    /// use), becomes the same notice the API would give instead of an error page.
+    /// </summary>
+    protected async Task<IResult?> SaveAsync(Func<Task<IResult>> save)
+    {
+        try
+        {
+            return await save();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Conflicted();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException pg && ApiExceptionHandler.DatabaseProblem(pg) is { } problem)
+        {
+            Take<object>(problem);
+        }
+        return null;
+    }
 
-    public IHtmlContent ErrorFor(string field) =>
-        FieldErrors.TryGetValue(field, out var messages)
+    /// <summary>A list field's errors ("metrics[2]") are shown beside the list ("metrics").</summary>
+    private static bool Of(string key, string field) =>
+        key.Equals(field, StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith(field + "[", StringComparison.OrdinalIgnoreCase);
+
+    public bool HasError(string field) => FieldErrors.Keys.Any(k => Of(k, field));
+
+    public IHtmlContent ErrorFor(string field)
+    {
+        var messages = FieldErrors.Where(e => Of(e.Key, field)).SelectMany(e => e.Value).ToList();
+        return messages.Count > 0
             ? new HtmlString($"<span class=\"field-error\" data-field=\"{System.Net.WebUtility.HtmlEncode(field)}\">{System.Net.WebUtility.HtmlEncode(string.Join(" ", messages))}</span>")
             : HtmlString.Empty;
+    }
 
     /// <summary>Errors whose field is not shown on the form (e.g. a nested path), listed at the top.</summary>
     public IEnumerable<string> OtherErrors(params string[] shown) =>
-        FieldErrors.Where(e => !shown.Contains(e.Key, StringComparer.OrdinalIgnoreCase)).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"));
+        FieldErrors.Where(e => !shown.Any(f => Of(e.Key, f))).SelectMany(e => e.Value.Select(m => e.Key.Length > 0 ? $"{e.Key}: {m}" : m));
 
-    protected IActionResult RedirectWithFlash(string message, string page, object? routeValues = null)
+    protected IActionResult RedirectWithFlash(string message, string page, object? routeValues = null, string? fragment = null)
     {
         Flash = message;
-        return RedirectToPage(page, routeValues);
+        return RedirectToPage(page, null, routeValues, fragment);
     }
 }

@@ -29,10 +29,14 @@ public static class SummaryDocx
     /// <param name="photoRoot">Folder of stored photos (Photos:Root); photos not found there are left out of the appendix.</param>
     /// <param name="letterhead">The organisation's header lines, document code, signer and recipients; null = defaults.</param>
     /// <param name="dated">Print the day; by default it is left blank for the day of signing, as offices do.</param>
-    /// <param name="final">For a final-kind period: the units' assessments and award proposals (sections IV–V, annex 2).</param>
+    /// <param name="final">For a final-kind period: the units' assessments and award proposals (evaluation, proposals, annex 2).</param>
+    /// <param name="news">The units' activity news by category (<see cref="ActivityNews"/>): the "mặt công tác" prose.</param>
     public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot, Plan.Letterhead? letterhead = null,
-        bool dated = false, IReadOnlyList<UnitFinalContent>? final = null)
+        bool dated = false, IReadOnlyList<UnitFinalContent>? final = null, IReadOnlyList<NewsCategory>? news = null)
     {
+        // Sections are numbered as they appear: the prose and the final period's sections are there only with content.
+        var section = 0;
+        string Numbered(string title) => $"{Roman[section++]}. {title}";
         letterhead ??= new Plan.Letterhead();
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -50,8 +54,10 @@ public static class SummaryDocx
             // Period labels carry their dates in parentheses already ("Tuần 2 (02/3–08/3)"): no second pair.
             body.Append(Para(s.Period?.Label ?? "Tổng hợp toàn đợt", italic: true, center: true));
             if (!string.IsNullOrWhiteSpace(h.Theme)) body.Append(Para($"Chủ đề: “{h.Theme}”", italic: true, center: true));
+            // Seed 001 opens with the plan it carries out; the office usually adds the plan's number and date.
+            body.Append(Para(Opening(s), justify: true, spaceBefore: 240));
 
-            body.Append(Heading("I. TÌNH HÌNH BÁO CÁO"));
+            body.Append(Heading(Numbered("TÌNH HÌNH BÁO CÁO")));
             foreach (var line in StatusLines(s)) body.Append(Para(line, justify: true));
             var missing = s.Missing.Sum(c => c.Units.Count);
             if (missing > 0)
@@ -64,14 +70,21 @@ public static class SummaryDocx
                         s.Period is null ? $"{u.Name} (thiếu {u.MissedPeriods} kỳ)" : u.Name)) + ".", justify: true));
             }
 
-            body.Append(Heading("II. KẾT QUẢ THỰC HIỆN"));
+            body.Append(Heading(Numbered("KẾT QUẢ THỰC HIỆN")));
             // As in the chat answer, only the metrics something was reported for; the .xlsx has every column.
             var reported = s.Totals.Where(t => t.Value != 0).ToList();
             if (reported.Count == 0) body.Append(Para("Chưa có số liệu."));
             else body.Append(Table(["STT", "Nội dung", "Kết quả", "Đơn vị tính"], [700, PortraitWidth - 700 - 1900 - 1500, 1900, 1500], numeric: [2],
                 reported.Select((t, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Label, SummaryNumbers.Format(t.Value), t.Unit })));
 
-            body.Append(Heading("III. TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU"));
+            news ??= [];
+            if (news.Count > 0)
+            {
+                body.Append(Heading(Numbered("KẾT QUẢ CÁC MẶT CÔNG TÁC")));
+                for (var i = 0; i < news.Count; i++) AppendNews(body, main, i + 1, news[i]);
+            }
+
+            body.Append(Heading(Numbered("TIẾN ĐỘ THỰC HIỆN CHỈ TIÊU")));
             body.Append(Table(["STT", "Chỉ tiêu", "Kết quả", "Tiến độ"], [700, PortraitWidth - 700 - 2700 - 1200, 2700, 1200], numeric: [3],
                 s.Targets.Select(t => new[]
                 {
@@ -86,7 +99,7 @@ public static class SummaryDocx
             if (strengths.Count > 0 || limitations.Count > 0)
             {
                 // The units' own words, named, for the office to condense into its evaluation (seed 001's section).
-                body.Append(Heading("IV. NHẬN XÉT, ĐÁNH GIÁ"));
+                body.Append(Heading(Numbered("NHẬN XÉT, ĐÁNH GIÁ")));
                 body.Append(Para("1. Mặt được", bold: true, keepNext: true));
                 if (strengths.Count == 0) body.Append(Para("(Các đơn vị chưa nêu.)", italic: true));
                 foreach (var f in strengths) body.Append(Para($"- {f.Unit}: {f.Strengths!.Trim()}", justify: true));
@@ -96,7 +109,7 @@ public static class SummaryDocx
             }
             if (nominees.Count > 0)
             {
-                body.Append(Heading(strengths.Count > 0 || limitations.Count > 0 ? "V. ĐỀ XUẤT KHEN THƯỞNG" : "IV. ĐỀ XUẤT KHEN THƯỞNG"));
+                body.Append(Heading(Numbered("ĐỀ XUẤT KHEN THƯỞNG")));
                 var collectives = nominees.Count(x => x.n.Kind == NominationKind.Collective);
                 body.Append(Para($"Các đơn vị đề xuất khen thưởng {SummaryNumbers.Format(collectives)} tập thể và " +
                     $"{SummaryNumbers.Format(nominees.Count - collectives)} cá nhân có thành tích xuất sắc (danh sách tại Phụ lục 2).", justify: true));
@@ -170,6 +183,91 @@ public static class SummaryDocx
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+    /// <summary>"Thực hiện kế hoạch Tháng Thanh niên 2024, Đoàn Khối … báo cáo kết quả tuần 2 (02/3–08/3) như sau:".</summary>
+    internal static string Opening(CampaignSummary s)
+    {
+        var h = s.Header;
+        var what = s.Period switch
+        {
+            null => "toàn đợt",
+            { Kind: Plan.PeriodKind.Final } => "tổng kết",
+            var p => char.ToLower(p.Label[0], VietnamTime.Culture) + p.Label[1..],
+        };
+        return $"Thực hiện kế hoạch {h.Campaign}, {h.Organisation} báo cáo kết quả {what} như sau:";
+    }
+
+    /// <summary>Longest news text quoted per activity; the whole text is in the report itself (GET /api/reports/{id}).</summary>
+    internal const int NewsLength = 300;
+
+    /// <summary>
+    /// One "mặt công tác": "1. Tình nguyện, an sinh xã hội", a sentence with the category's counts, then the units'
+    /// activities shown (unit in bold, title, date, the start of the news, links as hyperlinks) and how many more.
+    /// </summary>
+    private static void AppendNews(Body body, MainDocumentPart main, int number, NewsCategory c)
+    {
+        body.Append(Para($"{number}. {c.Label}", bold: true, keepNext: true, spaceBefore: 120));
+        var participants = c.Participants > 0 ? $", {SummaryNumbers.Format(c.Participants)} lượt đoàn viên, thanh niên tham gia" : "";
+        body.Append(Para($"{SummaryNumbers.Format(c.Units)} đơn vị báo cáo {SummaryNumbers.Format(c.Activities)} hoạt động{participants}. " +
+            (c.Activities > c.Items.Count ? "Tiêu biểu:" : "Cụ thể:"), justify: true, keepNext: true));
+        foreach (var item in c.Items)
+        {
+            var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Both }),
+                Run("- "), Run(item.Unit, bold: true), Run(": " + NewsLine(item)));
+            var links = item.Links.Take(3).ToList();
+            if (links.Count > 0)
+            {
+                paragraph.Append(Run(" ("));
+                for (var i = 0; i < links.Count; i++)
+                {
+                    if (i > 0) paragraph.Append(Run("; "));
+                    paragraph.Append(Link(main, links[i]));
+                }
+                paragraph.Append(Run(item.Links.Count > links.Count ? $" và {item.Links.Count - links.Count} link khác)" : ")"));
+            }
+            if (links.Count > 0 || !paragraph.InnerText.EndsWith('…')) paragraph.Append(Run("."));
+            body.Append(paragraph);
+        }
+        if (c.Activities > c.Items.Count)
+            body.Append(Para($"Ngoài ra, các đơn vị còn báo cáo {SummaryNumbers.Format(c.Activities - c.Items.Count)} hoạt động khác.",
+                italic: true, justify: true));
+    }
+
+    /// <summary>"Ngày Chủ nhật xanh (10/3), 120 lượt tham gia: the start of the news…"; a date the title already carries is not repeated.</summary>
+    internal static string NewsLine(NewsItem item)
+    {
+        var line = item.Title.Trim().TrimEnd('.');
+        if (item.Date is { } d)
+        {
+            var date = d.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture);
+            if (!line.Contains(date, StringComparison.Ordinal) && !line.Contains($"{d.Day}/{d.Month}", StringComparison.Ordinal)) line += $" ({date})";
+        }
+        if (item.Participants > 0) line += $", {SummaryNumbers.Format(item.Participants)} lượt tham gia";
+        if (!string.IsNullOrWhiteSpace(item.News))
+        {
+            var news = item.News.Trim().ReplaceLineEndings(" ");
+            // Cut at a word boundary, never inside a word.
+            if (news.Length > NewsLength)
+            {
+                var cut = news.LastIndexOf(' ', NewsLength);
+                news = news[..(cut > NewsLength / 2 ? cut : NewsLength)].TrimEnd(',', ';', ':', '.', ' ') + "…";
+            }
+            line += ": " + news.TrimEnd('.');
+        }
+        return line;
+    }
+
+    /// <summary>A clickable link (blue, underlined); text that is not an http(s) address stays plain text.</summary>
+    private static OpenXmlElement Link(MainDocumentPart main, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) return Run(url);
+        var id = main.AddHyperlinkRelationship(uri, true).Id;
+        var run = new Run(new RunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }),
+            new DocumentFormat.OpenXml.Wordprocessing.Text(url) { Space = SpaceProcessingModeValues.Preserve });
+        return new Hyperlink(run) { Id = id, History = true };
     }
 
     /// <summary>

@@ -47,6 +47,8 @@ public sealed class OfficeApp : WebApplicationFactory<Program>, IAsyncLifetime
             await accounts.CreateAsync(AdminUser, "Nguyễn Thu Hà", ApiRole.Admin, Password);
             await accounts.CreateAsync(ViewerUser, "Người xem", ApiRole.Viewer, Password);
         }
+        // The machine is shared and loaded: give page assertions as long as page actions (30 s) rather than 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true });
     }
