@@ -49,6 +49,15 @@ public sealed class PlanFormTests(OfficeApp app)
         await page.ClickAsync("#delete-form button");
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã xóa hoạt động");
         await Expect(page.Locator("#activities")).Not.ToContainTextAsync("Ra quân trồng cây xanh");
+
+        // The blood drive was given its dates through the API (the whole of March, no time text): saving its form
+        // unchanged keeps them rather than re-reading an empty text.
+        await page.GotoAsync($"/ke-hoach/hoat-dong/{app.Plan.BloodDriveId}");
+        await page.ClickAsync("#activity-form button[type=submit]");
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Đã lưu hoạt động \"Ngày hội hiến máu tình nguyện\" (ngày 01/03, 31/03)");
+        var blood = await api.GetFromJsonAsync<JsonElement>($"/api/activities/{app.Plan.BloodDriveId}");
+        Assert.Equal("Month", blood.GetProperty("timeKind").GetString());
+        Assert.Equal(3, blood.GetProperty("metrics").GetArrayLength());
         await page.Context.CloseAsync();
     }
 
@@ -159,6 +168,27 @@ public sealed class PlanFormTests(OfficeApp app)
         await page.ClickAsync("#delete-form button");
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã xóa nhóm lãnh đạo");
         await Expect(page.Locator("#leader-chats")).Not.ToContainTextAsync("Thường trực");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_plan_without_its_forms_and_a_forged_delete_changes_nothing()
+    {
+        var page = await app.SignedInAsync(OfficeApp.ViewerUser);
+        await page.GotoAsync($"/ke-hoach?campaignId={app.Plan.CampaignId}");
+        await Expect(page.Locator("#leader-chats")).ToContainTextAsync("BTV Đoàn Khối");
+        await Expect(page.Locator("#add-activity, #add-metric, #add-target, #add-leader-chat, #activities a")).ToHaveCountAsync(0);
+
+        // The sign-out form's antiforgery token is valid for any form of this session; post "delete" with it.
+        await page.EvaluateAsync(@"path => {
+            const token = document.querySelector('form.signout input[name=__ym_af]').value;
+            const f = document.createElement('form');
+            f.method = 'post'; f.action = path;
+            const i = document.createElement('input'); i.type = 'hidden'; i.name = '__ym_af'; i.value = token; f.appendChild(i);
+            document.body.appendChild(f); f.submit(); }", $"/ke-hoach/nhom-lanh-dao/{app.Plan.LeaderChatId}/Delete?campaignId={app.Plan.CampaignId}");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/khong-du-quyen"));
+        using var api = await app.ApiAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync($"/api/leader-chats/{app.Plan.LeaderChatId}")).StatusCode);
         await page.Context.CloseAsync();
     }
 }

@@ -25,6 +25,7 @@ public static class ChannelExtensions
         services.AddHttpClient<ZaloClient>(c => c.Timeout = TimeSpan.FromSeconds(80)).RemoveAllLoggers();
 
         services.AddScoped<Inbox>();
+        services.AddSingleton<InboxWriter>();
         services.AddSingleton<ChatProcessor>();
         services.AddScoped<InboundPipeline>();
         services.AddScoped<PhotoLibrary>();

@@ -9,11 +9,16 @@ namespace YouthMonth.Bot.Messaging;
 
 /// <summary>
 /// Where every channel's updates enter: numbered answers resolved to choices, the message stored in the inbox
-/// (deduplicated by channel + update key) and the workers woken. Webhooks answer 200 only after this returns.
+/// (deduplicated by channel + update key) and the workers woken. Webhooks answer 200 only after this returns;
+/// when the inbox cannot be written it throws <see cref="InboxUnavailableException"/> (webhooks answer 503).
 /// </summary>
 public sealed class InboundPipeline(
-    YouthMonthDb db, Inbox inbox, InboxSignal signal, CallbackAnswers callbacks, TimeProvider clock, ILogger<InboundPipeline> logger)
+    IServiceProvider services, InboxWriter inbox, InboxSignal signal, CallbackAnswers callbacks, TimeProvider clock,
+    ILogger<InboundPipeline> logger)
 {
+    // Resolved only when an update needs it: a Telegram text message (the hot path) never touches EF Core.
+    private YouthMonthDb Db => services.GetRequiredService<YouthMonthDb>();
+
     /// <summary>True when something new was stored or changed; false for a redelivery or an ignored update.</summary>
     public async Task<bool> AcceptAsync(Channel channel, InboundUpdate update, CancellationToken ct)
     {
@@ -21,7 +26,7 @@ public sealed class InboundPipeline(
         {
             case InboundUpdate.Message m:
                 // Telegram has real buttons; only numbered lists (Zalo, local) need the text mapped to a choice.
-                var message = channel == Channel.Telegram ? m.Incoming : await ChoiceAnswers.ResolveAsync(db, m.Incoming, ct);
+                var message = channel == Channel.Telegram ? m.Incoming : await ChoiceAnswers.ResolveAsync(Db, m.Incoming, ct);
                 var stored = await inbox.StoreAsync(m.UpdateKey, message, ct);
                 // A button press is answered once per callback id: only the delivery that stored it answers, however
                 // often Telegram redelivers it and whichever Bot instance receives it.
@@ -30,9 +35,10 @@ public sealed class InboundPipeline(
                 else logger.LogInformation("{Channel} update {Key} was delivered again; ignored", channel, m.UpdateKey);
                 return stored;
             case InboundUpdate.ChatMigrated migrated:
-                await ChatAccountUpdates.MigrateAsync(db, channel, migrated.OldChatId, migrated.NewChatId, clock.GetUtcNow(), ct);
+                await ChatAccountUpdates.MigrateAsync(Db, channel, migrated.OldChatId, migrated.NewChatId, clock.GetUtcNow(), ct);
                 return true;
             case InboundUpdate.ChatBlocked blocked:
+                var db = Db;
                 await ChatAccountUpdates.MarkUnreachableAsync(db, channel, blocked.ChatId, "Người dùng đã chặn bot", clock.GetUtcNow(), ct);
                 await db.SaveChangesAsync(ct);
                 return true;

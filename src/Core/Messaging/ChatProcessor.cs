@@ -36,13 +36,16 @@ public sealed class ChatProcessor(
         var now = clock.GetUtcNow();
 
         // Columns by their snake_case names: the naming convention maps them to Candidate's properties.
-        // A chat whose oldest message waits for a retry is skipped as a whole, so its order is kept.
+        // The oldest pending messages that are their chat's oldest: a walk of ix_inbox_id in id order with one
+        // index probe each, which stops after 32 — it does not grow with the backlog as a DISTINCT ON over every
+        // pending row did (docs/benchmarks.md, "inbox-e2e"). A chat whose oldest message waits for a retry is
+        // skipped as a whole (its head fails the time test, its later rows the NOT EXISTS), so its order is kept.
         var candidates = await db.Database.SqlQuery<Candidate>($"""
-            SELECT id, channel, chat_id FROM (
-                SELECT DISTINCT ON (channel, chat_id) id, channel, chat_id, not_before
-                FROM inbox WHERE processed_at IS NULL ORDER BY channel, chat_id, id) oldest
-            WHERE not_before IS NULL OR not_before <= {now}
-            ORDER BY id LIMIT 32
+            SELECT i.id, i.channel, i.chat_id FROM inbox i
+            WHERE i.processed_at IS NULL AND (i.not_before IS NULL OR i.not_before <= {now})
+              AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.channel = i.channel AND e.chat_id = i.chat_id
+                              AND e.processed_at IS NULL AND e.id < i.id)
+            ORDER BY i.id LIMIT 32
             """).ToListAsync(ct);
 
         foreach (var c in candidates)

@@ -18,14 +18,23 @@ public sealed class Inbox(YouthMonthDb db, TimeProvider clock)
     /// </summary>
     public async Task<bool> StoreAsync(string updateKey, IncomingMessage message, CancellationToken ct = default)
     {
-        if (message.ChatId.Length > ChatIdLimit || message.ChatId.Length == 0) return false;
+        if (Prepare(updateKey, message, clock.GetUtcNow()) is not { } row) return false;
         var rows = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO inbox (channel, update_key, chat_id, payload, received_at, attempts)
-            VALUES ({message.Channel.ToString()}, {Key(updateKey)}, {StoredText.Scrub(message.ChatId)},
-                    CAST({Payload(message)} AS jsonb), {clock.GetUtcNow()}, 0)
+            VALUES ({row.Channel}, {row.UpdateKey}, {row.ChatId}, CAST({row.Payload} AS jsonb), {row.ReceivedAt}, 0)
             ON CONFLICT (channel, update_key) DO NOTHING
             """, ct);
         return rows == 1;
+    }
+
+    /// <summary>An inbox row's values as stored: scrubbed text, a hashed over-long key, jsonb-safe payload.</summary>
+    public sealed record Row(string Channel, string UpdateKey, string ChatId, string Payload, DateTimeOffset ReceivedAt);
+
+    /// <summary>The row to insert, or null when the chat id is unusable (hostile input: there is no chat to answer).</summary>
+    public static Row? Prepare(string updateKey, IncomingMessage message, DateTimeOffset receivedAt)
+    {
+        if (message.ChatId.Length > ChatIdLimit || message.ChatId.Length == 0) return null;
+        return new Row(message.Channel.ToString(), Key(updateKey), StoredText.Scrub(message.ChatId)!, Payload(message), receivedAt);
     }
 
     /// <summary>A key over the column's length is replaced by its hash: still unique, so redeliveries still stop here.</summary>

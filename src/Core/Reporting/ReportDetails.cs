@@ -16,7 +16,8 @@ public sealed record ReportDetails(
     IReadOnlyList<ReportValueDetails> Totals, IReadOnlyList<ReportActivityDetails> Activities, ReportAssessment? Assessment,
     IReadOnlyList<NominationDetails> Nominations, IReadOnlyList<ReportAuditDetails> Audit, uint Version);
 
-public sealed record ReportValueDetails(string Code, string Label, string Unit, decimal Value);
+/// <param name="Approximate">Typed as an estimate ("khoảng 200"); shown with "≈".</param>
+public sealed record ReportValueDetails(string Code, string Label, string Unit, decimal Value, bool Approximate = false);
 
 public sealed record ReportActivityDetails(int Id, int? ActivityId, string Title, string Category, string CategoryLabel, DateOnly? Date,
     string? NewsText, IReadOnlyList<string> Links, IReadOnlyList<ReportValueDetails> Values, IReadOnlyList<ReportPhotoDetails> Photos);
@@ -84,7 +85,7 @@ public static class ReportDetailsQuery
         {
             var known = metrics.GetValueOrDefault(r.Period!.CampaignId) ?? [];
             ReportValueDetails Value(ReportMetricValue v) => known.TryGetValue(v.MetricCode, out var m)
-                ? new(v.MetricCode, m.Label, m.Unit, v.Value) : new(v.MetricCode, v.MetricCode, "", v.Value);
+                ? new(v.MetricCode, m.Label, m.Unit, v.Value, v.Approximate) : new(v.MetricCode, v.MetricCode, "", v.Value, v.Approximate);
             IEnumerable<ReportMetricValue> InOrder(IEnumerable<ReportMetricValue> values) =>
                 values.OrderBy(v => known.TryGetValue(v.MetricCode, out var m) ? m.SortOrder : int.MaxValue).ThenBy(v => v.MetricCode, StringComparer.Ordinal);
             var assessment = r.Assessment is null && r.Limitations is null ? null : new ReportAssessment(r.Assessment, r.Limitations);

@@ -10,4 +10,6 @@ public class ReportMetricValue
     public ReportActivity? ReportActivity { get; set; }
     public required string MetricCode { get; set; }
     public decimal Value { get; set; }
+    /// <summary>Typed as an estimate ("khoảng 200", "hơn 50"): the number is counted, and shown with "≈".</summary>
+    public bool Approximate { get; set; }
 }

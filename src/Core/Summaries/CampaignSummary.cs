@@ -46,7 +46,8 @@ public sealed record MissingCluster(string? Cluster, IReadOnlyList<MissingUnit> 
 /// <summary>A unit that has not reported; <see cref="MissedPeriods"/> counts due periods it missed (campaign scope).</summary>
 public sealed record MissingUnit(int UnitId, string Name, int MissedPeriods);
 
-public sealed record MetricTotal(string Code, string Label, string Unit, MetricKind Kind, decimal Value);
+/// <param name="Approximate">Some number counted in <paramref name="Value"/> was typed as an estimate ("khoảng 200"): shown with "≈".</param>
+public sealed record MetricTotal(string Code, string Label, string Unit, MetricKind Kind, decimal Value, bool Approximate = false);
 
 /// <summary>
 /// Progress of one chỉ tiêu. <see cref="Achieved"/> is what was measured in the rule's own terms (a total for

@@ -75,7 +75,8 @@ public static class SummaryDocx
             var reported = s.Totals.Where(t => t.Value != 0).ToList();
             if (reported.Count == 0) body.Append(Para("Chưa có số liệu."));
             else body.Append(Table(["STT", "Nội dung", "Kết quả", "Đơn vị tính"], [700, PortraitWidth - 700 - 1900 - 1500, 1900, 1500], numeric: [2],
-                reported.Select((t, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Label, SummaryNumbers.Format(t.Value), t.Unit })));
+                reported.Select((t, i) => new[] { (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), t.Label, SummaryNumbers.Format(t.Value, t.Approximate), t.Unit })));
+            if (reported.Any(t => t.Approximate)) body.Append(Para(SummaryTexts.ApproximateNote, italic: true, justify: true));
 
             news ??= [];
             if (news.Count > 0)
@@ -146,7 +147,7 @@ public static class SummaryDocx
                     withNumbers.Select((u, i) => (string[])
                     [
                         (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
-                        .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code))),
+                        .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code), u.Approximate.Contains(m.Code))),
                     ])));
             if (withoutNumbers.Count > 0)
                 body.Append(Para($"Không có số liệu ({SummaryNumbers.Format(withoutNumbers.Count)} đơn vị): " +

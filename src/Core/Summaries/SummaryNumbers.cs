@@ -13,6 +13,9 @@ public static class SummaryNumbers
 
     public static string Format(decimal value, string unit) => string.IsNullOrEmpty(unit) ? Format(value) : $"{Format(value)} {unit}";
 
+    /// <summary>"≈ 1.200" when the number counts an estimate (see <see cref="SummaryTexts.ApproximateNote"/>).</summary>
+    public static string Format(decimal value, bool approximate) => (approximate ? SummaryTexts.ApproximateMark + " " : "") + Format(value);
+
     /// <summary>"78,4%"</summary>
     public static string Percent(decimal value) => Format(Math.Round(value, 1, MidpointRounding.AwayFromZero)) + "%";
 }

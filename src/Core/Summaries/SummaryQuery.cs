@@ -83,9 +83,10 @@ public static class SummaryQuery
         var reporting = new ReportingStatus(raw.Units, expected, received, Percent(received, expected),
             counting.Sum(p => p.OnTime), counting.Sum(p => p.Late), counting.Sum(p => p.NoActivity), raw.UnitsReported);
 
-        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind, raw.Totals.GetValueOrDefault(m.Code)))
+        var totals = metrics.Select(m => new MetricTotal(m.Code, m.Label, m.Unit, m.Kind, raw.Totals.GetValueOrDefault(m.Code),
+                raw.Approximate.Contains(m.Code)))
             .Concat(raw.Totals.Where(t => metrics.All(m => m.Code != t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value)))
+                .Select(t => new MetricTotal(t.Key, t.Key, "", MetricKind.Integer, t.Value, raw.Approximate.Contains(t.Key))))
             .ToList();
 
         return new CampaignSummary
@@ -107,7 +108,7 @@ public static class SummaryQuery
     private record struct StatusRow(int Received, int OnTime, int Late, int NoActivity);
 
     private sealed record Raw(int Units, int UnitsReported, Dictionary<int, StatusRow> Status, List<MissingCluster> Missing,
-        Dictionary<string, decimal> Totals, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
+        Dictionary<string, decimal> Totals, HashSet<string> Approximate, Dictionary<int, int> TargetCounts, List<Highlight> Highlights);
 
     private sealed record Plan(Campaign Campaign, Organisation Organisation, List<ReportingPeriod> Periods, List<Metric> Metrics,
         List<Target> Targets);
@@ -286,6 +287,13 @@ public static class SummaryQuery
                     GROUP BY unit_id, metric_code) per_unit
                 WHERE final_value IS NOT NULL GROUP BY metric_code
                 """);
+        // Which totals count an estimate: read from the small partial index of estimated values.
+        Command($"""
+            SELECT DISTINCT 'approx', v.metric_code, NULL::numeric, 0 FROM report_values v
+            JOIN reports r ON r.id = v.report_id AND r.period_id = ANY(@periods) AND r.status IN {Counted}
+            JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
+            WHERE v.approximate
+            """);
         // One statement per target with its metric or category as a parameter, so PostgreSQL plans for that
         // value: per-unit minimums read the metric's values from (metric_code, report_id), coverage the reports
         // with an activity of the category from (category, report_id), both from the index alone.
@@ -400,11 +408,16 @@ public static class SummaryQuery
         while (await reader.ReadAsync(ct))
             status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
 
+        // Target counts, and which totals count an estimate ("approx" rows).
+        var approximate = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < targetResults; i++)
         {
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
-                lock (targetCounts) targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+            {
+                if (reader.GetString(0) == "approx") approximate.Add(reader.GetString(1));
+                else lock (targetCounts) targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+            }
         }
 
         await reader.NextResultAsync(ct);
@@ -415,6 +428,6 @@ public static class SummaryQuery
                 reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8)));
 
-        return new Raw(units, unitsReported, status, missing, totals, targetCounts, highlights);
+        return new Raw(units, unitsReported, status, missing, totals, approximate, targetCounts, highlights);
     }
 }

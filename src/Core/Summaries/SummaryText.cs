@@ -64,8 +64,10 @@ public static class SummaryText
             missing.Add($"… và {N(s.Missing.Skip(MissingClustersShown).Sum(c => c.Units.Count))} đơn vị ở {N(s.Missing.Count - MissingClustersShown)} cụm khác (xem danh sách đầy đủ trong file Excel).");
         sections.Add(new($"CHƯA BÁO CÁO ({N(missingCount)})", missing));
 
-        var numbers = s.Totals.Where(t => t.Value != 0).Select(t => $"• {t.Label}: {SummaryNumbers.Format(t.Value, t.Unit)}").ToList();
+        var numbers = s.Totals.Where(t => t.Value != 0)
+            .Select(t => $"• {t.Label}: {(t.Approximate ? SummaryTexts.ApproximateMark + " " : "")}{SummaryNumbers.Format(t.Value, t.Unit)}").ToList();
         if (numbers.Count == 0) numbers.Add("Chưa có số liệu.");
+        else if (s.Totals.Any(t => t.Value != 0 && t.Approximate)) numbers.Add(SummaryTexts.ApproximateNote);
         sections.Add(new("SỐ LIỆU", numbers));
 
         if (s.Targets.Count > 0)

@@ -9,6 +9,12 @@ public static class SummaryTexts
     public const string NoFinal = "Đợt này không có báo cáo tổng kết.";
     public const string NoPeriods = "Đợt này chưa có kỳ báo cáo nào.";
 
+    /// <summary>The mark of a number that counts an estimate, and what it means (/tonghop, .docx, .xlsx, .csv).</summary>
+    public const string ApproximateMark = "≈";
+    public const string ApproximateNote = "≈: có đơn vị báo số ước lượng (gõ \"khoảng\", \"hơn\", \"gần\"…); số được cộng như đã báo.";
+    public const string ApproximateColumn = "Số ước lượng";
+    public const string ApproximateTotal = "có số ước lượng";
+
     public static string UnknownScope(string? typed) =>
         $"Không hiểu phạm vi \"{typed}\". Bạn có thể gõ: /tonghop (kỳ hiện tại), /tonghop tuần 3, hoặc /tonghop toàn đợt.";
 

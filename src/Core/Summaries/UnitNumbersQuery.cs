@@ -10,7 +10,11 @@ namespace YouthMonth.Core.Summaries;
 /// exactly as <see cref="SummaryQuery"/> counts them, so the column sums equal the summary's totals.
 /// </summary>
 public sealed record UnitNumbers(int UnitId, string Name, string? Cluster, int Reports, int Late, int NoActivity, int Activities,
-    string Status, IReadOnlyDictionary<string, decimal> Values);
+    string Status, IReadOnlyDictionary<string, decimal> Values)
+{
+    /// <summary>Metric codes whose number here counts an estimate ("khoảng 200").</summary>
+    public IReadOnlySet<string> Approximate { get; init; } = new HashSet<string>();
+}
 
 public static class UnitNumbersQuery
 {
@@ -47,10 +51,12 @@ public static class UnitNumbersQuery
                     WHERE r.period_id = ANY(@periods) AND r.status IN ('Submitted','NoActivity')),
                 per_report AS (
                     SELECT c.unit_id, c.final, v.metric_code,
-                           COALESCE(sum(v.value) FILTER (WHERE v.report_activity_id IS NULL), sum(v.value)) AS value
+                           COALESCE(sum(v.value) FILTER (WHERE v.report_activity_id IS NULL), sum(v.value)) AS value,
+                           bool_or(v.approximate) AS approximate
                     FROM counted c JOIN report_values v ON v.report_id = c.id
                     GROUP BY c.id, c.unit_id, c.final, v.metric_code)
-                SELECT unit_id, metric_code, GREATEST(sum(value) FILTER (WHERE final), sum(value) FILTER (WHERE NOT final))
+                SELECT unit_id, metric_code, GREATEST(sum(value) FILTER (WHERE final), sum(value) FILTER (WHERE NOT final)),
+                       bool_or(approximate)
                 FROM per_report GROUP BY unit_id, metric_code
                 """,
             })
@@ -71,14 +77,23 @@ public static class UnitNumbersQuery
                     reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)));
             await reader.NextResultAsync(ct);
             var values = new Dictionary<int, Dictionary<string, decimal>>();
+            var approximate = new Dictionary<int, HashSet<string>>();
             while (await reader.ReadAsync(ct))
             {
                 if (!values.TryGetValue(reader.GetInt32(0), out var unitValues)) values[reader.GetInt32(0)] = unitValues = new(StringComparer.Ordinal);
                 unitValues[reader.GetString(1)] = reader.GetDecimal(2);
+                if (reader.GetBoolean(3))
+                {
+                    if (!approximate.TryGetValue(reader.GetInt32(0), out var marked)) approximate[reader.GetInt32(0)] = marked = new(StringComparer.Ordinal);
+                    marked.Add(reader.GetString(1));
+                }
             }
             return [.. rows.Select(r => new UnitNumbers(r.Id, r.Name, r.Cluster, r.Reports, r.Late, r.NoActivity, r.Activities,
                 Status(summary.Period is not null, r.Reports, r.DueReports, r.Late, r.NoActivity, dueCount),
-                values.TryGetValue(r.Id, out var v) ? v : new Dictionary<string, decimal>()))];
+                values.TryGetValue(r.Id, out var v) ? v : new Dictionary<string, decimal>())
+            {
+                Approximate = approximate.TryGetValue(r.Id, out var a) ? a : new HashSet<string>(),
+            })];
         }
         finally
         {

@@ -13,7 +13,12 @@ namespace YouthMonth.Core.Summaries;
 public static class UnitNumbersSheet
 {
     private static string[] Headers(CampaignSummary s) =>
-        ["STT", "Đơn vị", "Cụm", "Tình trạng", "Số báo cáo", "Số hoạt động", .. s.Totals.Select(t => $"{t.Label} ({t.Unit})")];
+        ["STT", "Đơn vị", "Cụm", "Tình trạng", "Số báo cáo", "Số hoạt động", .. s.Totals.Select(t => $"{t.Label} ({t.Unit})"),
+         SummaryTexts.ApproximateColumn];
+
+    /// <summary>The labels of the unit's numbers that count an estimate: numbers stay numbers, the mark gets its own column.</summary>
+    private static string Approximate(CampaignSummary s, UnitNumbers u) =>
+        string.Join("; ", s.Totals.Where(t => u.Approximate.Contains(t.Code)).Select(t => t.Label));
 
     // Cell formats (index into cellXfs), Times New Roman 12 like the Word report.
     private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U;
@@ -37,8 +42,9 @@ public static class UnitNumbersSheet
             [
                 i + 1, u.Name, u.Cluster ?? "", u.Status, u.Reports, u.Activities,
                 .. s.Totals.Select(t => (object)u.Values.GetValueOrDefault(t.Code)),
+                Approximate(s, u),
             ]);
-            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d)];
+            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d), 30];
             var rows = new List<Row> { Row(1, headers, HeaderCell, HeaderHeight(headers, widths)) };
             rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r, TextCell)));
             AddSheet(book, sheets, 1U, "Theo đơn vị", widths, rows, frozenRows: 1, frozenColumns: 2);
@@ -48,8 +54,8 @@ public static class UnitNumbersSheet
             }));
 
             // Summary: what the file is about, then the totals table.
-            string[] totalsHeader = ["Nội dung", "Kết quả", "Đơn vị tính"];
-            double[] summaryWidths = [85, 18, 16];
+            string[] totalsHeader = ["Nội dung", "Kết quả", "Đơn vị tính", "Ghi chú"];
+            double[] summaryWidths = [85, 18, 16, 20];
             var summary = new List<Row>
             {
                 Row(1, ["Đơn vị", s.Header.Organisation], Label),
@@ -59,7 +65,10 @@ public static class UnitNumbersSheet
                 Row(5, ["Báo cáo phải nộp", s.Reporting.Expected], Label),
                 Row(7, totalsHeader, HeaderCell, HeaderHeight(totalsHeader, summaryWidths)),
             };
-            summary.AddRange(s.Totals.Select((t, i) => Row((uint)i + 8, [t.Label, t.Value, t.Unit], TextCell)));
+            summary.AddRange(s.Totals.Select((t, i) => Row((uint)i + 8,
+                t.Approximate ? [t.Label, t.Value, t.Unit, SummaryTexts.ApproximateTotal] : [t.Label, t.Value, t.Unit], TextCell)));
+            if (s.Totals.Any(t => t.Approximate))
+                summary.Add(Row((uint)s.Totals.Count + 9, [SummaryTexts.ApproximateNote], Plain));
             AddSheet(book, sheets, 2U, "Tổng hợp", summaryWidths, summary, frozenRows: 0, frozenColumns: 0);
             book.Workbook.Save();
         }
@@ -170,7 +179,7 @@ public static class UnitNumbersSheet
         foreach (var u in units)
             Line([(++i).ToString(CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
                 u.Reports.ToString(CultureInfo.InvariantCulture), u.Activities.ToString(CultureInfo.InvariantCulture),
-                .. s.Totals.Select(t => u.Values.GetValueOrDefault(t.Code).ToString("0.##", CultureInfo.InvariantCulture))]);
+                .. s.Totals.Select(t => u.Values.GetValueOrDefault(t.Code).ToString("0.##", CultureInfo.InvariantCulture)), Approximate(s, u)]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

@@ -21,7 +21,8 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <summary>Another host on an existing database (the caller disposes the database through the first host).</summary>
-    public static async Task<BenchHost> StartOnAsync(TestDatabase database, Dictionary<string, string?> settings)
+    public static async Task<BenchHost> StartOnAsync(TestDatabase database, Dictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
@@ -33,6 +34,7 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.AddApplicationServices();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         await app.PrepareDatabaseAsync();
         app.MapBotEndpoints();

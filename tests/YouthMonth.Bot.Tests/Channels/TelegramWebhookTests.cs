@@ -82,6 +82,31 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_the_inbox_could_not_store_gets_503_and_its_redelivery_is_stored_and_handled_once()
+    {
+        // The database refuses this update's insert (and with it the whole group-committed batch it was in).
+        await _db.ExecAsync("""
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.chat_id = '5004' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse BEFORE INSERT ON inbox FOR EACH ROW EXECUTE FUNCTION refuse();
+            """);
+        var body = TextUpdate(300, 5004, "Gửi lại giúp mình");
+        var refused = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("Inbox unavailable", await refused.Content.ReadAsStringAsync());
+        await using (var db = _app.Db())
+            Assert.Equal(0, await db.Inbox.CountAsync(i => i.ChatId == "5004"));
+
+        // Telegram redelivers after the 5xx: stored now, and a further redelivery is recognised.
+        await _db.ExecAsync("DROP TRIGGER refuse ON inbox");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(body)).StatusCode);
+        await _app.WaitForAsync(_ => _app.SentTextsAsync(Channel.Telegram, "5004"), t => t.Count == 1);
+        await Task.Delay(300);
+        Assert.Equal(["nhận: Gửi lại giúp mình"], await _app.SentTextsAsync(Channel.Telegram, "5004"));
+    }
+
+    [Fact]
     public async Task Malformed_bodies_get_400_and_unknown_kinds_200_without_storing()
     {
         var notJson = await PostAsync("{not json");

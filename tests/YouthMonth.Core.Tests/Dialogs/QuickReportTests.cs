@@ -108,4 +108,54 @@ public sealed class QuickReportTests(DialogFixture fixture) : IClassFixture<Dial
         Assert.Equal(new Dictionary<string, decimal> { [MetricCatalog.Participants] = 100m, ["blood_units"] = 30m, ["gifts"] = 25m },
             report.Values.ToDictionary(v => v.MetricCode, v => v.Value));
     }
+
+    [Fact]
+    public async Task An_estimate_is_recorded_as_typed_and_marked_in_the_review_the_database_the_summary_and_the_exports()
+    {
+        H.SetLocalTime(2024, 3, 12, 10, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[1][0]);
+        await chat.Say("/baocao");
+        await chat.Press("Có, báo cáo hoạt động");
+        await chat.Press("Ngày hội hiến máu tình nguyện");
+        await chat.Press("Hôm nay");
+        await chat.Say("tham gia khoảng 200, máu hơn 40, quà 20");
+        Assert.StartsWith("Đã ghi:\n• Lượt đoàn viên, thanh niên tham gia: ≈ 200 lượt\n• Đơn vị máu: ≈ 40 đơn vị\n• Phần quà: 20 phần\n(≈: số ước lượng)",
+            chat.LastText);
+        await chat.Say("gần 3 triệu");
+        Assert.StartsWith("Đã ghi: ≈ 3.000.000 đồng (số ước lượng).", chat.LastText);
+        await chat.Say("Hiến máu tại trụ sở.");
+        await chat.Photo(await H.NewPhotoAsync());
+        await chat.Press("Không, xem lại và gửi");
+        Assert.Contains("Lượt đoàn viên, thanh niên tham gia: ≈ 200 lượt\n", chat.LastText);
+        Assert.Contains("Phần quà: 20 phần\n", chat.LastText);
+        Assert.Contains("(≈: số ước lượng", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+
+        var report = (await H.ReportAsync(P.Week2Id, P.Units[1]))!;
+        Assert.Equal(["blood_units", "gift_value", MetricCatalog.Participants],
+            report.Values.Where(v => v.Approximate).Select(v => v.MetricCode).Order(StringComparer.Ordinal));
+        Assert.Equal(200m, report.Values.Single(v => v.MetricCode == MetricCatalog.Participants).Value);
+
+        // Typed again exactly, the mark goes.
+        await chat.Say("/sua");
+        await chat.Press("Sửa một mục");
+        await chat.Press("Số lượt tham gia");
+        await chat.Say("210");
+        Assert.Contains("Lượt đoàn viên, thanh niên tham gia: 210 lượt (đã sửa, trước: 200 lượt)", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+        report = (await H.ReportAsync(P.Week2Id, P.Units[1]))!;
+        Assert.False(report.Values.Single(v => v.MetricCode == MetricCatalog.Participants).Approximate);
+        Assert.True(report.Values.Single(v => v.MetricCode == "blood_units").Approximate);
+
+        await using var db = H.Db();
+        var summary = (await Core.Summaries.SummaryQuery.ComputeAsync(db, P.CampaignId, P.Week2Id, H.Clock.GetUtcNow()))!;
+        Assert.True(summary.Totals.Single(t => t.Code == "blood_units").Approximate);
+        Assert.Contains("• Đơn vị máu: ≈ ", Core.Summaries.SummaryText.Render(summary));
+        Assert.Contains(Core.Summaries.SummaryTexts.ApproximateNote, Core.Summaries.SummaryText.Render(summary));
+        var units = await Core.Summaries.UnitNumbersQuery.ReadAsync(db, summary);
+        Assert.Contains("blood_units", units.Single(u => u.UnitId == P.Units[1]).Approximate);
+        var csv = System.Text.Encoding.UTF8.GetString(Core.Summaries.UnitNumbersSheet.Csv(summary, units)).Split("\r\n");
+        Assert.EndsWith(",Số ước lượng", csv[0]);
+        Assert.EndsWith(",Trị giá quà; Đơn vị máu", csv.Single(l => l.Contains(P.UnitNames[1], StringComparison.Ordinal)));
+    }
 }

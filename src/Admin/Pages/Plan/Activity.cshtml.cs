@@ -64,8 +64,12 @@ public sealed class ActivityModel(YouthMonthDb db) : OfficePage
         if (!await LoadAsync(owner, ct)) return NotFound();
         Id = aid;
         if (TakeBindingErrors()) return Page();
-        // Only the time text is sent: the handler parses the dates from it, as for an imported plan.
-        var request = new ActivityRequest(aid is null ? CampaignId : null, form.Title, form.TimeText, null, null, null, form.Place, form.Level,
+        // A new or changed time text is sent alone, so the handler parses the dates from it as for an imported plan;
+        // an unchanged one keeps the stored dates (set through the API, they may say more than the text).
+        var stored = aid is { } storedId ? await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == storedId, ct) : null;
+        var keep = stored is not null && string.Equals(Core.Text.VietnameseText.Clean(form.TimeText) ?? "", stored.TimeText ?? "", StringComparison.Ordinal);
+        var request = new ActivityRequest(aid is null ? CampaignId : null, form.Title, form.TimeText, keep ? stored!.TimeKind : null,
+            keep ? [.. stored!.Dates] : null, keep ? stored!.TimeOfDay : null, form.Place, form.Level,
             form.Category, form.Metrics, form.ResponsibleUnitIds, null, null, form.Version);
         var result = await SaveAsync(async () => aid is { } existingId
             ? (await ActivitiesApi.UpdateActivity(db, HttpContext, existingId, request, ct)).Result

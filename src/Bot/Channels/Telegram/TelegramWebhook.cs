@@ -42,7 +42,16 @@ public static class TelegramWebhook
             logger.LogWarning("Malformed Telegram webhook body: {Error}", e.Message);
             return TypedResults.Problem(title: "Malformed update", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
         }
-        await pipeline.AcceptAsync(Channel.Telegram, update, ct);
+        try
+        {
+            await pipeline.AcceptAsync(Channel.Telegram, update, ct);
+        }
+        catch (InboxUnavailableException e)
+        {
+            // Not stored: a 5xx makes the platform deliver the update again later.
+            logger.LogWarning("Telegram update not stored: {Error}", e.Message);
+            return WebhookAnswers.InboxUnavailable();
+        }
         return TypedResults.Ok();
     }
 

@@ -45,7 +45,16 @@ public static class ZaloWebhook
             logger.LogWarning("Malformed Zalo webhook body: {Error}", e.Message);
             return TypedResults.Problem(title: "Malformed event", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
         }
-        await pipeline.AcceptAsync(Channel.Zalo, update, ct);
+        try
+        {
+            await pipeline.AcceptAsync(Channel.Zalo, update, ct);
+        }
+        catch (InboxUnavailableException e)
+        {
+            // Not stored: a 5xx makes the platform deliver the update again later.
+            logger.LogWarning("Zalo update not stored: {Error}", e.Message);
+            return WebhookAnswers.InboxUnavailable();
+        }
         return TypedResults.Ok();
     }
 

@@ -54,6 +54,8 @@ public sealed record Answer
     public string? Text { get; init; }
     public string? ChoiceKey { get; init; }
     public decimal? Number { get; init; }
+    /// <summary>The number came after "khoảng", "hơn", "gần" …: an estimate.</summary>
+    public bool Approximate { get; init; }
     public DateOnly? Date { get; init; }
     public IReadOnlyList<string> Links { get; init; } = [];
     public IReadOnlyList<int> PhotoIds { get; init; } = [];

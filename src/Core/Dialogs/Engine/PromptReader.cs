@@ -68,7 +68,11 @@ public static class PromptReader
             case PromptKind.Number:
             case PromptKind.Money:
                 var kind = prompt.Kind == PromptKind.Money ? NumberKind.Money : NumberKind.Count;
-                if (VietnameseNumbers.TryParse(text, kind, out var value, out error)) { answer = new Answer { Number = value, Text = text }; return true; }
+                if (VietnameseNumbers.TryParse(text, kind, out var value, out var approximate, out error))
+                {
+                    answer = new Answer { Number = value, Approximate = approximate, Text = text };
+                    return true;
+                }
                 error = EngineTexts.WithExample(error, prompt.Example);
                 return false;
 

@@ -97,7 +97,6 @@ public static class ActivitySteps
     /// </summary>
     public static async Task<bool> ReadMetricsAsync(DialogContext ctx, ReportDraft draft, Answer answer, int campaignId, CancellationToken ct)
     {
-        var values = draft.CurrentActivity.Values;
         if (draft.MetricQueue.Count == 0) return true;
         var head = draft.MetricQueue[0];
         // Skipping never loses a number: what was recorded stays; only "Xoá số này" removes it.
@@ -109,7 +108,7 @@ public static class ActivitySteps
         if (answer.Skipped) { draft.MetricQueue.RemoveAt(0); return true; }
         if (answer.ChoiceKey == ClearValue || (draft.Fixing && Text.VietnameseText.Fold(answer.Text) is "xoa" or "xoa so nay"))
         {
-            values.Remove(head);
+            draft.CurrentActivity.Clear(head);
             draft.MetricQueue.RemoveAt(0);
             ctx.Note(ReportTexts.Cleared(await ReportPeriods.MetricAsync(ctx.Db, campaignId, head, ct)));
             return true;
@@ -124,12 +123,13 @@ public static class ActivitySteps
             ctx.AskAgain(error);
             return false;
         }
-        foreach (var (metric, value) in read)
+        foreach (var (metric, value, approximate) in read)
         {
-            values[metric.Code] = value;
+            draft.CurrentActivity.Set(metric.Code, value, approximate);
             draft.MetricQueue.Remove(metric.Code);
         }
-        ctx.Note(read is [var one] && one.Metric.Code == head ? ReportTexts.Recorded(one.Value, one.Metric.Unit) : ReportTexts.RecordedMany(read));
+        ctx.Note(read is [var one] && one.Metric.Code == head
+            ? ReportTexts.Recorded(one.Value, one.Metric.Unit, one.Approximate) : ReportTexts.RecordedMany(read));
         return true;
     }
 
@@ -159,16 +159,24 @@ public static class ActivitySteps
         $"{ReportTexts.MetricName(m)} {(m.Kind == MetricKind.Money ? "5 triệu" : i == 0 ? "150" : "20")}"));
 
     /// <summary>Stores the answer to the metric at the head of the queue and echoes it formatted.</summary>
+    /// <param name="approximate">The codes of <paramref name="values"/> typed as estimates.</param>
     public static async Task RecordMetricAsync(DialogContext ctx, ReportDraft draft, Dictionary<string, decimal> values, Answer answer,
-        int campaignId, CancellationToken ct)
+        int campaignId, CancellationToken ct, List<string>? approximate = null)
     {
+        approximate ??= [];
         var code = draft.MetricQueue[0];
         draft.MetricQueue.RemoveAt(0);
-        if (answer.ChoiceKey == SkipRest) { values.Remove(code); foreach (var rest in draft.MetricQueue) values.Remove(rest); draft.MetricQueue.Clear(); return; }
-        if (answer.Skipped || answer.Number is null) { values.Remove(code); return; }
+        if (answer.ChoiceKey == SkipRest)
+        {
+            foreach (var c in draft.MetricQueue.Prepend(code)) { values.Remove(c); approximate.Remove(c); }
+            draft.MetricQueue.Clear();
+            return;
+        }
+        if (answer.Skipped || answer.Number is null) { values.Remove(code); approximate.Remove(code); return; }
         var unit = (await ReportPeriods.MetricAsync(ctx.Db, campaignId, code, ct)).Unit;
         values[code] = answer.Number!.Value;
-        ctx.Note(ReportTexts.Recorded(answer.Number.Value, unit));
+        ReportDraft.Mark(approximate, code, answer.Approximate);
+        ctx.Note(ReportTexts.Recorded(answer.Number.Value, unit, answer.Approximate));
     }
 
     /// <summary>

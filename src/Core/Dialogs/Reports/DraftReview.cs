@@ -19,25 +19,26 @@ public static class DraftReview
             sb.Append('\n').Append(i + 1).Append(". ").Append(a.Title);
             if (a.Date is { } d) sb.Append(" — ").Append(VietnameseDates.Format(d));
             sb.Append('\n');
-            AppendValues(sb, a.Values, metrics, "   ", a.ValuesBefore);
+            AppendValues(sb, a.Values, metrics, "   ", a.ValuesBefore, a.Approximate);
             if (a.News is not null) sb.Append("   ").Append(ReportTexts.ReviewNews).Append(a.News).Append('\n');
             if (a.Links.Count > 0) sb.Append("   ").Append(ReportTexts.ReviewLinks).Append(string.Join(", ", a.Links)).Append('\n');
             sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count).Append('\n');
         }
+        if (draft.Activities.Any(a => a.Approximate.Count > 0)) sb.Append('\n').Append(ReportTexts.ReviewApproximate);
         sb.Append('\n').Append(ReportTexts.ReviewFooter);
         return sb.ToString();
     }
 
     /// <param name="before">When given, a number that differs from it is marked "(đã sửa, trước: …)", and a cleared one is listed.</param>
     public static void AppendValues(StringBuilder sb, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<Metric> metrics, string indent,
-        IReadOnlyDictionary<string, decimal>? before = null)
+        IReadOnlyDictionary<string, decimal>? before = null, IReadOnlyCollection<string>? approximate = null)
     {
         foreach (var m in metrics)
         {
             var had = before is not null && before.TryGetValue(m.Code, out var old) ? old : (decimal?)null;
             if (values.TryGetValue(m.Code, out var v))
             {
-                sb.Append(indent).Append(m.Label).Append(": ").Append(VietnameseNumbers.Format(v, m.Unit));
+                sb.Append(indent).Append(m.Label).Append(": ").Append(ReportTexts.Value(v, m.Unit, approximate?.Contains(m.Code) == true));
                 if (before is not null && had != v) sb.Append(ReportTexts.ReviewChanged(had is { } h ? VietnameseNumbers.Format(h, m.Unit) : null));
                 sb.Append('\n');
             }
@@ -46,6 +47,6 @@ public static class DraftReview
         }
         foreach (var (code, v) in values.Where(kv => metrics.All(m => m.Code != kv.Key)))
             sb.Append(indent).Append(code == MetricCatalog.Participants ? ReportTexts.ParticipantsLabel : code)
-                .Append(": ").Append(VietnameseNumbers.Format(v)).Append('\n');
+                .Append(": ").Append(ReportTexts.Value(v, "", approximate?.Contains(code) == true)).Append('\n');
     }
 }

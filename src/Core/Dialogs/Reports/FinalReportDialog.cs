@@ -77,7 +77,7 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
                 ctx.Ask(TotalValue, metric.Kind == MetricKind.Money ? Prompts.Money(text) : Prompts.Number(text, metric.Unit));
                 break;
             case TotalValue:
-                await ActivitySteps.RecordMetricAsync(ctx, draft, draft.Totals, answer, period.CampaignId, ct);
+                await ActivitySteps.RecordMetricAsync(ctx, draft, draft.Totals, answer, period.CampaignId, ct, draft.ApproximateTotals);
                 await AskTotalsAsync(ctx, draft, period, ct);
                 break;
             case Assessment:
@@ -201,7 +201,7 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
     {
         var sb = new StringBuilder(FinalTexts.TotalsIntro).Append('\n');
         if (draft.Totals.Count == 0) sb.Append(FinalTexts.NoTotals).Append('\n');
-        DraftReview.AppendValues(sb, draft.Totals, metrics, "• ");
+        DraftReview.AppendValues(sb, draft.Totals, metrics, "• ", approximate: draft.ApproximateTotals);
         return sb.ToString().TrimEnd();
     }
 

@@ -29,7 +29,7 @@ public static class MetricMessage
     /// <param name="current">The metric the question named: a bare number is its value.</param>
     /// <param name="example">The example shown when the message is not understood.</param>
     public static bool TryRead(string? text, IReadOnlyList<Metric> asked, IReadOnlyList<Metric> all, Metric current, string example,
-        out List<(Metric Metric, decimal Value)> values, out string error)
+        out List<(Metric Metric, decimal Value, bool Approximate)> values, out string error)
     {
         values = [];
         error = "";
@@ -44,9 +44,10 @@ public static class MetricMessage
         for (var i = 0; i < parts.Count; i++)
         {
             // Only the first part may be a bare number (the one the question named): "1200, quà 50".
-            if (!TryReadPart(parts[i], parts.Count == 1, i == 0, asked, all, current, example, out var metric, out var value, out error)) return false;
+            if (!TryReadPart(parts[i], parts.Count == 1, i == 0, asked, all, current, example, out var metric, out var value,
+                    out var approximate, out error)) return false;
             values.RemoveAll(v => v.Metric.Code == metric.Code);
-            values.Add((metric, value));
+            values.Add((metric, value, approximate));
         }
         return true;
     }
@@ -69,10 +70,11 @@ public static class MetricMessage
     }
 
     private static bool TryReadPart(string part, bool only, bool first, IReadOnlyList<Metric> asked, IReadOnlyList<Metric> all, Metric current,
-        string example, out Metric metric, out decimal value, out string error)
+        string example, out Metric metric, out decimal value, out bool approximate, out string error)
     {
         metric = current;
         value = 0;
+        approximate = false;
         error = "";
         var words = part.Replace(':', ' ').Replace('=', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var folded = words.Select(w => VietnameseText.Fold(w)).ToList();
@@ -142,7 +144,7 @@ public static class MetricMessage
             return false;
         }
         // A bare answer is parsed as typed, so its errors quote exactly what the person sent.
-        if (!VietnameseNumbers.TryParse(trimmed ? string.Join(' ', words) : part, Kind(metric), out value, out error))
+        if (!VietnameseNumbers.TryParse(trimmed ? string.Join(' ', words) : part, Kind(metric), out value, out approximate, out error))
         {
             error = Engine.EngineTexts.WithExample(error, example);
             return false;

@@ -26,6 +26,8 @@ public sealed class ReportDraft : Engine.IReviewedData
 
     // Final report
     public Dictionary<string, decimal> Totals { get; set; } = [];
+    /// <summary>Codes of <see cref="Totals"/> typed as estimates.</summary>
+    public List<string> ApproximateTotals { get; set; } = [];
     public string? Assessment { get; set; }
     /// <summary>"Hạn chế" of the assessment (<see cref="Assessment"/> is "Mặt được").</summary>
     public string? Limitations { get; set; }
@@ -35,6 +37,12 @@ public sealed class ReportDraft : Engine.IReviewedData
 
     [System.Text.Json.Serialization.JsonIgnore]
     public ActivityDraft CurrentActivity => Activities[Current];
+
+    internal static void Mark(List<string> approximate, string code, bool on)
+    {
+        approximate.Remove(code);
+        if (on) approximate.Add(code);
+    }
 }
 
 public sealed class ActivityDraft
@@ -46,9 +54,24 @@ public sealed class ActivityDraft
     public Dictionary<string, decimal> Values { get; set; } = [];
     /// <summary>The numbers before the person started fixing them from the review, to mark what changed.</summary>
     public Dictionary<string, decimal>? ValuesBefore { get; set; }
+    /// <summary>Codes of <see cref="Values"/> typed as estimates ("khoảng 200"), shown with "≈".</summary>
+    public List<string> Approximate { get; set; } = [];
     public string? News { get; set; }
     public List<string> Links { get; set; } = [];
     public List<int> PhotoIds { get; set; } = [];
+
+    /// <summary>Records a number with its estimate mark (a number typed again exactly loses the mark).</summary>
+    public void Set(string code, decimal value, bool approximate)
+    {
+        Values[code] = value;
+        ReportDraft.Mark(Approximate, code, approximate);
+    }
+
+    public void Clear(string code)
+    {
+        Values.Remove(code);
+        Approximate.Remove(code);
+    }
 }
 
 public sealed class NominationDraft

@@ -101,7 +101,16 @@ public static class ReportTexts
         : $"{m.Label} (đơn vị tính: {m.Unit}): chưa có. Gửi số nếu có, hoặc bấm \"Bỏ qua\".";
     public const string ClearValue = "Xoá số này";
     public static string Cleared(Metric m) => $"Đã xoá: {m.Label}.";
-    public static string Recorded(decimal value, string unit) => $"Đã ghi: {VietnameseNumbers.Format(value, unit)}.";
+    public static string Recorded(decimal value, string unit, bool approximate = false) =>
+        $"Đã ghi: {Value(value, unit, approximate)}" + (approximate ? $" {Estimate}." : ".");
+
+    /// <summary>The mark of a number typed as an estimate ("khoảng 200"), in the review, /tonghop and the exports.</summary>
+    public const string ApproximateMark = "≈";
+    public const string Estimate = "(số ước lượng)";
+
+    /// <summary>"1.200 lượt", or "≈ 1.200 lượt" for an estimate.</summary>
+    public static string Value(decimal value, string unit, bool approximate) =>
+        (approximate ? ApproximateMark + " " : "") + VietnameseNumbers.Format(value, unit);
 
     /// <summary>All of an activity's numbers in one question; the example names each by its first alias.</summary>
     public static string AskMetrics(IReadOnlyList<Metric> metrics, string example) =>
@@ -109,8 +118,9 @@ public static class ReportTexts
         + string.Join("\n", metrics.Select(m => $"• {m.Label} ({m.Unit})"))
         + $"\nVí dụ: {example}";
 
-    public static string RecordedMany(IEnumerable<(Metric Metric, decimal Value)> values) =>
-        "Đã ghi:\n" + string.Join("\n", values.Select(v => $"• {v.Metric.Label}: {VietnameseNumbers.Format(v.Value, v.Metric.Unit)}"));
+    public static string RecordedMany(IEnumerable<(Metric Metric, decimal Value, bool Approximate)> values) =>
+        "Đã ghi:\n" + string.Join("\n", values.Select(v => $"• {v.Metric.Label}: {Value(v.Value, v.Metric.Unit, v.Approximate)}"))
+        + (values.Any(v => v.Approximate) ? $"\n({ApproximateMark}: số ước lượng)" : "");
 
     public static string MetricAmbiguous(string part, IEnumerable<Metric> metrics) =>
         $"Chưa rõ \"{part}\" là số nào: " + string.Join(" hay ", metrics.Select(m => m.Label.ToLower(VietnamTime.Culture)))
@@ -133,6 +143,7 @@ public static class ReportTexts
     public static string ReviewHeader(string periodLabel, string unit) => $"Xem lại báo cáo {periodLabel} — {unit}:";
     public static string ReviewChanged(string? before) => before is null ? " (mới thêm)" : $" (đã sửa, trước: {before})";
     public static string ReviewCleared(string before) => $"đã xoá (trước: {before})";
+    public const string ReviewApproximate = "(≈: số ước lượng, như bạn gõ \"khoảng\", \"hơn\", \"gần\"…)";
     public const string ReviewNews = "Tin: ";
     public const string ReviewLinks = "Link: ";
     public const string ReviewPhotos = "Ảnh: ";

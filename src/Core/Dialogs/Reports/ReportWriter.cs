@@ -109,10 +109,13 @@ public static class ReportWriter
             };
             report.Activities.Add(activity);
             foreach (var (code, value) in a.Values)
-                report.Values.Add(new ReportMetricValue { MetricCode = code, Value = value, ReportActivity = activity });
+                report.Values.Add(new ReportMetricValue
+                {
+                    MetricCode = code, Value = value, ReportActivity = activity, Approximate = a.Approximate.Contains(code),
+                });
         }
         foreach (var (code, value) in draft.Totals)
-            report.Values.Add(new ReportMetricValue { MetricCode = code, Value = value });
+            report.Values.Add(new ReportMetricValue { MetricCode = code, Value = value, Approximate = draft.ApproximateTotals.Contains(code) });
         foreach (var kind in draft.Nominations.GroupBy(n => n.Kind))
             report.Nominations.AddRange(kind.Select((n, i) => new Nomination
             {
@@ -132,6 +135,7 @@ public static class ReportWriter
             PeriodId = period.Id, UnitId = full.UnitId, PeriodLabel = period.Label, Kind = period.Kind, ReportId = full.Id,
             Assessment = full.Assessment, Limitations = full.Limitations,
             Totals = full.Values.Where(v => v.ReportActivityId is null).ToDictionary(v => v.MetricCode, v => v.Value),
+            ApproximateTotals = full.Values.Where(v => v.ReportActivityId is null && v.Approximate).Select(v => v.MetricCode).ToList(),
         };
         foreach (var a in full.Activities.OrderBy(a => a.SortOrder))
             draft.Activities.Add(new ActivityDraft
@@ -139,6 +143,7 @@ public static class ReportWriter
                 ActivityId = a.ActivityId, Title = a.Title, Category = a.Category, Date = a.Date, News = a.NewsText, Links = [.. a.Links],
                 PhotoIds = a.Photos.OrderBy(p => p.SortOrder).Select(p => p.PhotoId).ToList(),
                 Values = full.Values.Where(v => v.ReportActivityId == a.Id).ToDictionary(v => v.MetricCode, v => v.Value),
+                Approximate = full.Values.Where(v => v.ReportActivityId == a.Id && v.Approximate).Select(v => v.MetricCode).ToList(),
             });
         draft.Nominations = full.Nominations.OrderBy(n => n.Kind).ThenBy(n => n.SortOrder)
             .Select(n => new NominationDraft { Kind = n.Kind, Name = n.Name, Position = n.Position, Reason = n.Reason }).ToList();

@@ -38,11 +38,11 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
                 await NextOrReviewAsync(ctx, draft, () => AskParticipants(ctx), ct);
                 break;
             case Participants:
-                if (answer.Skipped) activity.Values.Remove(MetricCatalog.Participants);
+                if (answer.Skipped) activity.Clear(MetricCatalog.Participants);
                 else
                 {
-                    activity.Values[MetricCatalog.Participants] = answer.Number!.Value;
-                    ctx.Note(ReportTexts.Recorded(answer.Number.Value, "lượt"));
+                    activity.Set(MetricCatalog.Participants, answer.Number!.Value, answer.Approximate);
+                    ctx.Note(ReportTexts.Recorded(answer.Number.Value, "lượt", answer.Approximate));
                 }
                 await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskLinks(ctx, required: true), ct);
                 break;

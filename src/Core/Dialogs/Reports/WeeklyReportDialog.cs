@@ -49,8 +49,8 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskActivityMetricsAsync(ctx, draft, period.CampaignId, ct), ct);
                 return;
             case Participants:
-                draft.CurrentActivity.Values[MetricCatalog.Participants] = answer.Number!.Value;
-                ctx.Note(ReportTexts.Recorded(answer.Number.Value, "lượt"));
+                draft.CurrentActivity.Set(MetricCatalog.Participants, answer.Number!.Value, answer.Approximate);
+                ctx.Note(ReportTexts.Recorded(answer.Number.Value, "lượt", answer.Approximate));
                 await NextOrReviewAsync(ctx, draft, async () =>
                 {
                     var metrics = await ReportPeriods.MetricsAsync(ctx.Db, period.CampaignId, ct);

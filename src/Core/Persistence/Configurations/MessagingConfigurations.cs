@@ -53,6 +53,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         e.Property(x => x.Payload).HasColumnType("jsonb");
         e.HasIndex(x => new { x.Channel, x.UpdateKey }).IsUnique();
         e.HasIndex(x => new { x.Channel, x.ChatId, x.Id }).HasFilter("processed_at IS NULL");
+        e.HasIndex(x => x.Id).HasFilter("processed_at IS NULL");
         e.HasIndex(x => x.DeadLetteredAt).HasFilter("dead_lettered_at IS NOT NULL");
     }
 }

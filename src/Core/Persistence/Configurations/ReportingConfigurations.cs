@@ -52,6 +52,8 @@ internal sealed class ReportMetricValueConfiguration : IEntityTypeConfiguration<
             .HasFilter("report_activity_id IS NOT NULL");
         // Summaries: one metric's values by report (per-unit-minimum targets), read from the index alone.
         e.HasIndex(x => new { x.MetricCode, x.ReportId }).IncludeProperties(x => new { x.Value, x.ReportActivityId });
+        // Summaries: which totals include an estimate; estimates are few, so the partial index stays small.
+        e.HasIndex(x => x.ReportId).HasFilter("approximate");
         e.ToTable(t => t.HasCheckConstraint("ck_report_values_not_negative", "value >= 0"));
     }
 }
