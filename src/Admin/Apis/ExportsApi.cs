@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using YouthMonth.Admin.Auth;
 using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Plan;
 using YouthMonth.Core.Summaries;
 
 namespace YouthMonth.Admin.Apis;
@@ -32,16 +33,30 @@ public static class ExportsApi
     public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportDocx(
         YouthMonthDb db, TimeProvider clock, IConfiguration config, int? campaignId, int? periodId, bool? date, CancellationToken ct)
     {
-        var letterheads = await db.Campaigns.AsNoTracking().Select(c => new { c.Id, c.Organisation!.Letterhead })
-            .ToDictionaryAsync(c => c.Id, c => c.Letterhead, ct);
+        var letterheads = await db.Campaigns.AsNoTracking().Select(c => new { c.Id, c.Organisation!.Letterhead, c.PlanNumber, c.IssuedOn })
+            .ToDictionaryAsync(c => c.Id, ct);
         // A final-kind period's assessments and award proposals; other periods' reports carry none.
         List<UnitFinalContent> final = periodId is { } id ? await FinalContent.LoadAsync(db, id, ct) : [];
         var (summary, problem) = await SummariesApi.ComputeAsync(db, clock, campaignId, periodId, ct);
         if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
         var units = await UnitNumbersQuery.ReadAsync(db, summary!, ct);
-        var news = await ActivityNews.LoadAsync(db, summary!, ct);
-        var bytes = SummaryDocx.Build(summary!, units, config["Photos:Root"] ?? "data/photos",
-            letterheads.GetValueOrDefault(summary!.Header.CampaignId), date == true, final, news);
+        if (summary!.Period is { Kind: PeriodKind.Final })
+        {
+            // The final report speaks for the month: its numbers and targets are the whole campaign's (each unit
+            // counting the larger of its final totals and its other reports), not the final reports' alone, which
+            // carry no activities and would show every coverage target at 0.
+            var month = await SummaryQuery.ComputeAsync(db, summary.Header.CampaignId, null, clock.GetUtcNow(), ct);
+            if (month is not null)
+            {
+                summary = summary with { Totals = month.Totals, Targets = month.Targets };
+                // The annex's per-unit numbers likewise: a period asking no numbers would otherwise list none.
+                units = await UnitNumbersQuery.ReadAsync(db, month, ct);
+            }
+        }
+        var news = await ActivityNews.LoadAsync(db, summary, ct);
+        var plan = letterheads.GetValueOrDefault(summary!.Header.CampaignId);
+        var bytes = SummaryDocx.Build(summary, units, config["Photos:Root"] ?? "data/photos", plan?.Letterhead, date == true, final, news,
+            new PlanReference(plan?.PlanNumber, plan?.IssuedOn));
         return TypedResults.File(bytes, DocxType, FileName(summary, "docx"));
     }
 

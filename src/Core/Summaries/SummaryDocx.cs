@@ -15,6 +15,9 @@ namespace YouthMonth.Core.Summaries;
 /// targets, the per-unit table (on landscape pages), "Nổi bật: …" and an appendix with the highlights' photos.
 /// A4, Times New Roman 13.
 /// </summary>
+/// <summary>The plan's document number ("73-KH/ĐTN") and the day it was issued, as the plan JSON gives them.</summary>
+public sealed record PlanReference(string? Number, DateOnly? IssuedOn);
+
 public static class SummaryDocx
 {
     private const int MetricColumns = 4;
@@ -30,9 +33,11 @@ public static class SummaryDocx
     /// <param name="letterhead">The organisation's header lines, document code, signer and recipients; null = defaults.</param>
     /// <param name="dated">Print the day; by default it is left blank for the day of signing, as offices do.</param>
     /// <param name="final">For a final-kind period: the units' assessments and award proposals (evaluation, proposals, annex 2).</param>
+    /// <param name="plan">The plan's number and date, cited in the opening line.</param>
     /// <param name="news">The units' activity news by category (<see cref="ActivityNews"/>): the "mặt công tác" prose.</param>
     public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot, Plan.Letterhead? letterhead = null,
-        bool dated = false, IReadOnlyList<UnitFinalContent>? final = null, IReadOnlyList<NewsCategory>? news = null)
+        bool dated = false, IReadOnlyList<UnitFinalContent>? final = null, IReadOnlyList<NewsCategory>? news = null,
+        PlanReference? plan = null)
     {
         // Sections are numbered as they appear: the prose and the final period's sections are there only with content.
         var section = 0;
@@ -55,7 +60,7 @@ public static class SummaryDocx
             body.Append(Para(s.Period?.Label ?? "Tổng hợp toàn đợt", italic: true, center: true));
             if (!string.IsNullOrWhiteSpace(h.Theme)) body.Append(Para($"Chủ đề: “{h.Theme}”", italic: true, center: true));
             // Seed 001 opens with the plan it carries out; the office usually adds the plan's number and date.
-            body.Append(Para(Opening(s), justify: true, spaceBefore: 240));
+            body.Append(Para(Opening(s, plan), justify: true, spaceBefore: 240));
 
             body.Append(Heading(Numbered("TÌNH HÌNH BÁO CÁO")));
             foreach (var line in StatusLines(s)) body.Append(Para(line, justify: true));
@@ -103,10 +108,10 @@ public static class SummaryDocx
                 body.Append(Heading(Numbered("NHẬN XÉT, ĐÁNH GIÁ")));
                 body.Append(Para("1. Mặt được", bold: true, keepNext: true));
                 if (strengths.Count == 0) body.Append(Para("(Các đơn vị chưa nêu.)", italic: true));
-                foreach (var f in strengths) body.Append(Para($"- {f.Unit}: {f.Strengths!.Trim()}", justify: true));
+                AppendOpinions(body, strengths.Select(f => (f.Unit, f.Strengths!)));
                 body.Append(Para("2. Hạn chế", bold: true, keepNext: true));
                 if (limitations.Count == 0) body.Append(Para("(Các đơn vị không nêu hạn chế.)", italic: true));
-                foreach (var f in limitations) body.Append(Para($"- {f.Unit}: {f.Limitations!.Trim()}", justify: true));
+                AppendOpinions(body, limitations.Select(f => (f.Unit, f.Limitations!)));
             }
             if (nominees.Count > 0)
             {
@@ -137,8 +142,10 @@ public static class SummaryDocx
             var withNumbers = units.Where(u => metrics.Any(m => u.Values.GetValueOrDefault(m.Code) != 0)).ToList();
             var withoutNumbers = units.Where(u => !withNumbers.Contains(u)).ToList();
             // Over the whole campaign the status reads "3 báo cáo / 3 kỳ đến hạn, 1 trễ": room for it on one line.
-            int[] fixedWidths = [700, 3700, 1000, s.Period is null ? 2700 : 1700];
-            var metricWidth = (LandscapeWidth - fixedWidths.Sum()) / Math.Max(1, metrics.Count);
+            // "Khu vực Lực lượng vũ trang" needs more room than "Cụm 1".
+            int[] fixedWidths = [700, 3700, units.Any(u => u.Cluster?.Length > 8) ? 2300 : 1000, units.Any(u => u.Status.Length > 16) ? 2700 : 1700];
+            // A few metrics leave room: it goes to the names, not to one very wide number column.
+            var metricWidth = Math.Min(2600, (LandscapeWidth - fixedWidths.Sum()) / Math.Max(1, metrics.Count));
             var widths = fixedWidths.Concat(metrics.Select(_ => metricWidth)).ToArray();
             widths[1] += LandscapeWidth - widths.Sum();
             if (withNumbers.Count > 0)
@@ -157,7 +164,7 @@ public static class SummaryDocx
             if (nominees.Count > 0)
             {
                 body.Append(Para("PHỤ LỤC 2: DANH SÁCH ĐỀ XUẤT KHEN THƯỞNG", bold: true, center: true, keepNext: true, spaceBefore: 360));
-                int[] nomineeWidths = [700, 3000, 1200, 3000, 2800, 0];
+                int[] nomineeWidths = [700, 2800, 1100, 2800, 2100, 0];
                 nomineeWidths[^1] = LandscapeWidth - nomineeWidths.Sum();
                 body.Append(Table(["STT", "Đơn vị đề xuất", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"], nomineeWidths, numeric: [],
                     nominees.Select((x, i) => new[]
@@ -186,10 +193,31 @@ public static class SummaryDocx
         return stream.ToArray();
     }
 
+    /// <summary>Most lines an evaluation part shows; the rest is counted (each unit's report has its own words).</summary>
+    internal const int OpinionLines = 30;
+
+    /// <summary>
+    /// The units' own words, one line per distinct text with every unit that wrote it ("- A; B: …"), at most
+    /// <see cref="OpinionLines"/> lines, then how many units' words are left to their reports.
+    /// </summary>
+    private static void AppendOpinions(Body body, IEnumerable<(string Unit, string Text)> opinions)
+    {
+        var groups = opinions.GroupBy(o => o.Text.Trim().TrimEnd('.'), StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Units: g.Select(o => o.Unit).ToList(), Text: g.First().Text.Trim())).ToList();
+        foreach (var (unitNames, text) in groups.Take(OpinionLines))
+            body.Append(Para($"- {string.Join("; ", unitNames)}: {text}", justify: true));
+        if (groups.Count > OpinionLines)
+            body.Append(Para($"Cùng ý kiến của {SummaryNumbers.Format(groups.Skip(OpinionLines).Sum(g => g.Units.Count))} đơn vị khác (trong báo cáo của từng đơn vị).",
+                italic: true, justify: true));
+    }
+
     private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
 
-    /// <summary>"Thực hiện kế hoạch Tháng Thanh niên 2024, Đoàn Khối … báo cáo kết quả tuần 2 (02/3–08/3) như sau:".</summary>
-    internal static string Opening(CampaignSummary s)
+    /// <summary>
+    /// "Thực hiện Kế hoạch số 73-KH/ĐTN ngày 23/02/2024 về tổ chức Tháng Thanh niên năm 2024, Đoàn Khối … báo cáo kết
+    /// quả tổng kết như sau:"; without a plan number "Thực hiện kế hoạch tổ chức …".
+    /// </summary>
+    internal static string Opening(CampaignSummary s, PlanReference? plan = null)
     {
         var h = s.Header;
         var what = s.Period switch
@@ -198,7 +226,10 @@ public static class SummaryDocx
             { Kind: Plan.PeriodKind.Final } => "tổng kết",
             var p => char.ToLower(p.Label[0], VietnamTime.Culture) + p.Label[1..],
         };
-        return $"Thực hiện kế hoạch {h.Campaign}, {h.Organisation} báo cáo kết quả {what} như sau:";
+        var cited = plan?.Number is { Length: > 0 } number
+            ? $"Kế hoạch số {number}{(plan.IssuedOn is { } on ? $" ngày {on.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}" : "")} về tổ chức"
+            : "kế hoạch tổ chức";
+        return $"Thực hiện {cited} {h.Campaign}, {h.Organisation} báo cáo kết quả {what} như sau:";
     }
 
     /// <summary>Longest news text quoted per activity; the whole text is in the report itself (GET /api/reports/{id}).</summary>
@@ -216,8 +247,8 @@ public static class SummaryDocx
             (c.Activities > c.Items.Count ? "Tiêu biểu:" : "Cụ thể:"), justify: true, keepNext: true));
         foreach (var item in c.Items)
         {
-            var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Both }),
-                Run("- "), Run(item.Unit, bold: true), Run(": " + NewsLine(item)));
+            // Left-aligned: a justified line before an unbreakable link is stretched into wide gaps.
+            var paragraph = new Paragraph(Run("- "), Run(item.Unit, bold: true), Run(": " + NewsLine(item)));
             var links = item.Links.Take(3).ToList();
             if (links.Count > 0)
             {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using YouthMonth.Bot.Channels.Telegram;
@@ -98,5 +99,50 @@ public sealed class TelegramEmulatorTests(TelegramEmulator emulator, ITestOutput
         var reply = (await emulator.WaitForBotMessagesAsync(token, 4301)).Single();
         // The emulator does not know this file_id (400 from its getFile): not stuck or retried, the dialogs get a clear reason.
         Assert.Equal("ảnh: từ chối Unavailable — Ra quân", Text(reply));
+    }
+
+    [Fact]
+    public async Task A_user_photo_is_downloaded_then_sent_back_by_file_id_and_an_upload_keeps_its_file_id()
+    {
+        var token = TelegramEmulator.NewToken();
+        await using var app = App(token, "Polling");
+        await app.Services.GetRequiredService<TelegramBotIdentity>().SetUpCompleted.WaitAsync(TimeSpan.FromSeconds(30));
+        var userFileId = "AgAD-" + Guid.NewGuid().ToString("N")[..12];
+        var jpeg = TestImages.Jpeg(1000);
+        await emulator.AddFileAsync(userFileId, jpeg);
+
+        // getFile + download through the emulator; the photo is stored with the user's file_id.
+        await emulator.SendPhotoAsync(token, 4401, userFileId, "Ra quân");
+        var stored = Text((await emulator.WaitForBotMessagesAsync(token, 4401, timeoutMs: 30_000)).Single());
+        Assert.Matches(@"^ảnh: \d+ — Ra quân$", stored);
+        var photoId = int.Parse(stored.Split(' ')[1]);
+        await using (var db = app.Db())
+        {
+            var photo = await db.Photos.SingleAsync(p => p.Id == photoId);
+            Assert.Equal(userFileId, photo.TelegramFileId);
+            Assert.Equal(jpeg, await File.ReadAllBytesAsync(Path.Combine(app.PhotoRoot, photo.StoragePath)));
+        }
+
+        // Sent back by that file_id, without an upload (what /tonghop does with reports' photos).
+        await emulator.SendTextAsync(token, 4401, $"ảnh:{photoId}");
+        var resent = (await emulator.WaitForBotMessagesAsync(token, 4401, timeoutMs: 30_000)).Single().GetProperty("message");
+        Assert.Equal(userFileId, resent.GetProperty("photo").GetString());
+        Assert.False(resent.GetProperty("uploaded").GetBoolean());
+        Assert.Equal("Ảnh của bạn", resent.GetProperty("caption").GetString());
+
+        // A photo Telegram has never seen is uploaded once (multipart); the file_id it gets is kept and used next time.
+        int localId;
+        await using (var scope = app.Services.CreateAsyncScope())
+            localId = (await scope.ServiceProvider.GetRequiredService<Bot.Messaging.PhotoLibrary>().SaveAsync(TestImages.Png(800), null, null, 10, 10, default)).Photo!.Id;
+        await emulator.SendTextAsync(token, 4401, $"ảnh:{localId}");
+        var upload = (await emulator.WaitForBotMessagesAsync(token, 4401, timeoutMs: 30_000)).Single().GetProperty("message");
+        Assert.True(upload.GetProperty("uploaded").GetBoolean());
+        var assigned = upload.GetProperty("photo").GetString()!;
+        Assert.StartsWith("emu-photo-", assigned);
+        await app.WaitForAsync(db => db.Photos.Where(p => p.Id == localId).Select(p => p.TelegramFileId).SingleAsync(), id => id == assigned);
+        await emulator.SendTextAsync(token, 4401, $"ảnh:{localId}");
+        var again = (await emulator.WaitForBotMessagesAsync(token, 4401, timeoutMs: 30_000)).Single().GetProperty("message");
+        Assert.Equal(assigned, again.GetProperty("photo").GetString());
+        Assert.False(again.GetProperty("uploaded").GetBoolean());
     }
 }
