@@ -40,7 +40,7 @@ public static class Extensions
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app) =>
-        await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await app.Services.GetRequiredService<SchemaMigrator>().MigrateWhenReachableAsync();
 
     public static void UseApplicationMiddleware(this WebApplication app)
     {

@@ -18,6 +18,36 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
 
     public static IReadOnlyList<(string Version, string Sql)> Scripts { get; } = LoadScripts();
 
+    /// <summary>How long a starting host keeps trying to reach the database before it gives up.</summary>
+    public static readonly TimeSpan DefaultStartupWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// <see cref="MigrateAsync"/> for a host's start: while the database cannot be reached (refused, not started
+    /// yet, or the connection timing out on a loaded machine) it logs and tries again after 1, 2, 4 … 30 s, for up
+    /// to <paramref name="maxWait"/>. A host that exited on its first timeout stayed down until someone restarted it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateWhenReachableAsync(TimeSpan? maxWait = null, TimeProvider? clock = null,
+        CancellationToken ct = default)
+    {
+        clock ??= TimeProvider.System;
+        var until = clock.GetUtcNow() + (maxWait ?? DefaultStartupWait);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await MigrateAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt - 1)));
+                if (!Messaging.Faults.IsTransient(e) || clock.GetUtcNow() + wait > until) throw;
+                logger.LogWarning("Database not reachable at start (attempt {Attempt}: {Error}); trying again in {Seconds} s",
+                    attempt, e.Message, wait.TotalSeconds);
+                await Task.Delay(wait, clock, ct);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
