@@ -8,13 +8,13 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Admin.Apis;
 
 public sealed record MetricRequest(int? CampaignId, string? Code, string? Label, string? Unit, MetricKind? Kind,
-    List<string>? Categories, List<string>? Aliases, int? SortOrder, uint? Version);
+    List<string>? Categories, List<string>? Aliases, int? SortOrder, uint? Version, decimal? Max = null);
 
 public sealed record MetricResponse(int Id, int CampaignId, string Code, string Label, string Unit, MetricKind Kind,
-    List<string> Categories, List<string> Aliases, int SortOrder, uint Version) : IVersioned
+    List<string> Categories, List<string> Aliases, int SortOrder, uint Version, decimal? Max, decimal Cap) : IVersioned
 {
     public static MetricResponse From(Metric m) =>
-        new(m.Id, m.CampaignId, m.Code, m.Label, m.Unit, m.Kind, [.. m.Categories], [.. m.Aliases], m.SortOrder, m.Version);
+        new(m.Id, m.CampaignId, m.Code, m.Label, m.Unit, m.Kind, [.. m.Categories], [.. m.Aliases], m.SortOrder, m.Version, m.Max, m.Cap);
 }
 
 /// <summary>
@@ -112,5 +112,7 @@ public static class MetricsApi
         for (var i = 0; i < aliases.Count; i++) PlanRules.RequiredText(errors, $"aliases[{i}]", aliases[i], 100);
         m.Aliases = [.. aliases.Select(Core.Text.VietnameseText.Clean).OfType<string>().Where(a => a.Length > 0).Distinct()];
         if (r.SortOrder is { } order) m.SortOrder = order;
+        PlanRules.MetricMax(errors, "max", r.Max);
+        m.Max = r.Max;
     }
 }

@@ -21,6 +21,16 @@ public class Metric
     /// are matched too, so "tham gia 1200, máu 45" fills two metrics at once.
     /// </summary>
     public List<string> Aliases { get; set; } = [];
+    /// <summary>
+    /// The largest value one report plausibly gives (a unit's week, or its month in the final report); a larger one
+    /// is not refused but confirmed with the person first. Null = <see cref="DefaultCountMax"/> or <see cref="DefaultMoneyMax"/>.
+    /// </summary>
+    public decimal? Max { get; set; }
     public int SortOrder { get; set; }
     public uint Version { get; set; }
+
+    public const decimal DefaultCountMax = 1_000_000m;
+    public const decimal DefaultMoneyMax = 10_000_000_000m;
+    /// <summary>The largest value of the metric accepted without a question.</summary>
+    public decimal Cap => Max ?? (Kind == MetricKind.Money ? DefaultMoneyMax : DefaultCountMax);
 }

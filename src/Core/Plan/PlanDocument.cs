@@ -101,6 +101,8 @@ public sealed record MetricDocument
     public List<string> Categories { get; init; } = [];
     /// <summary>Words that name this metric in a typed message, besides its label and unit.</summary>
     public List<string> Aliases { get; init; } = [];
+    /// <summary>The largest value one report plausibly gives; a larger one is confirmed with the person. Null = a generous default.</summary>
+    public decimal? Max { get; init; }
 }
 
 public sealed record TargetDocument

@@ -52,6 +52,7 @@ public static class PlanExporter
                 Metrics = [.. campaign.Metrics.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).Select(m => new MetricDocument
                 {
                     Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = [.. m.Categories], Aliases = [.. m.Aliases],
+                    Max = m.Max,
                 })],
                 Targets = [.. campaign.Targets.OrderBy(t => t.Number).Select(t => new TargetDocument
                 {

@@ -76,7 +76,7 @@ public static class PlanImporter
             Metrics = [.. c.Metrics.Select((m, i) => new Metric
             {
                 Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = [.. m.Categories],
-                Aliases = [.. m.Aliases.Select(x => VietnameseText.Clean(x)!)], SortOrder = i + 1,
+                Aliases = [.. m.Aliases.Select(x => VietnameseText.Clean(x)!)], Max = m.Max, SortOrder = i + 1,
             })],
             Targets = [.. c.Targets.Select(t => new Target
             {

@@ -24,6 +24,14 @@ public static class PlanRules
     public const int MaxLeadDays = 60;
 
     /// <summary>A required text: present, NFC-normalised, not too long. Returns the cleaned value.</summary>
+    /// <summary>A metric's cap: positive, whole, at most what the number parser reads.</summary>
+    public static void MetricMax(FieldErrors errors, string field, decimal? max)
+    {
+        if (max is not { } m) return;
+        if (m <= 0 || m != decimal.Truncate(m) || m > Text.VietnameseNumbers.MaxMoney)
+            errors.Add(field, $"Mức tối đa phải là số nguyên dương, không quá {Text.VietnameseNumbers.Format(Text.VietnameseNumbers.MaxMoney)} (hoặc để trống để dùng mức mặc định).");
+    }
+
     public static string? RequiredText(FieldErrors errors, string field, string? value, int maxLength = MaxNameLength)
     {
         var clean = VietnameseText.Clean(value);

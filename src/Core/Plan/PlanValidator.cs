@@ -70,6 +70,7 @@ public static class PlanValidator
                 PlanRules.Category(errors, $"campaign.metrics[{i}].categories[{j}]", m.Categories[j], required: true);
             for (var j = 0; j < m.Aliases.Count; j++)
                 PlanRules.RequiredText(errors, $"campaign.metrics[{i}].aliases[{j}]", m.Aliases[j], 100);
+            PlanRules.MetricMax(errors, $"campaign.metrics[{i}].max", m.Max);
         }
 
         for (var i = 0; i < c.Periods.Count; i++)

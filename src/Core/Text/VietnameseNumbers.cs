@@ -23,7 +23,9 @@ public enum NumberKind { Count, Money }
 /// </remarks>
 public static partial class VietnameseNumbers
 {
-    public const decimal MaxCount = 10_000_000m;
+    // What the parser reads at all; what is plausible for a metric is its cap in the plan (Metric.Cap), which asks
+    // the person to confirm rather than refusing.
+    public const decimal MaxCount = 1_000_000_000_000m;
     public const decimal MaxMoney = 1_000_000_000_000m;
 
     private const int MaxInputLength = 80;

@@ -179,6 +179,7 @@ public sealed partial class SamplePlanTests
             Assert.Equal(d.Unit, m.Unit);
             Assert.Equal(d.Kind, m.Kind);
             Assert.Equal(d.Categories, m.Categories);
+            Assert.Equal(d.Max, m.Max);
         }
     }
 

@@ -66,6 +66,10 @@ public sealed class VietnameseNumbersTests
         { "35 người", NumberKind.Count, 35m },
         { "1.000 cây", NumberKind.Count, 1_000m },
         { "10.000.000", NumberKind.Count, 10_000_000m },
+        // Counts above ten million are read; the metric's cap in the plan asks the person to confirm them.
+        { "10.000.001", NumberKind.Count, 10_000_001m },
+        { "20 triệu lượt", NumberKind.Count, 20_000_000m },
+        { "12 500 000 người", NumberKind.Count, 12_500_000m },
         { "1.000 tỷ", NumberKind.Money, 1_000_000_000_000m },
         { "120.", NumberKind.Count, 120m },
         // A space as the thousands separator (a 1–3 digit group, then groups of three).
@@ -233,8 +237,8 @@ public sealed class VietnameseNumbersTests
         { "2,5", NumberKind.Count, "số nguyên" },
         { "1,5 người", NumberKind.Count, "số nguyên" },
         { "2,5", NumberKind.Money, "ví dụ: 2,5 triệu" },
-        { "10.000.001", NumberKind.Count, "quá lớn (tối đa 10.000.000)" },
-        { "20 triệu lượt", NumberKind.Count, "quá lớn" },
+        { "1.000.000.000.001", NumberKind.Count, "quá lớn (tối đa 1.000.000.000.000)" },
+        { "2 nghìn tỷ lượt", NumberKind.Count, "quá lớn" },
         { "1.001 tỷ", NumberKind.Money, "quá lớn (tối đa 1.000.000.000.000)" },
         { "99999999999999999999", NumberKind.Money, "quá lớn" },
         { "9999 tỷ tỷ tỷ tỷ", NumberKind.Money, "quá lớn" },

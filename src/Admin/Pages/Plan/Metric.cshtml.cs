@@ -19,6 +19,8 @@ public sealed class MetricModel(YouthMonthDb db) : OfficePage
         public List<string> Categories { get; set; } = [];
         /// <summary>Comma- or line-separated, as people type a list.</summary>
         public string? Aliases { get; set; }
+        /// <summary>Empty = the default cap.</summary>
+        public decimal? Max { get; set; }
         public uint? Version { get; set; }
     }
 
@@ -39,7 +41,7 @@ public sealed class MetricModel(YouthMonthDb db) : OfficePage
         (Id, CampaignId) = (mid, m.CampaignId);
         Form = new MetricForm
         {
-            Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = m.Categories, Aliases = string.Join(", ", m.Aliases), Version = m.Version,
+            Code = m.Code, Label = m.Label, Unit = m.Unit, Kind = m.Kind, Categories = m.Categories, Aliases = string.Join(", ", m.Aliases), Max = m.Max, Version = m.Version,
         };
         return Page();
     }
@@ -57,7 +59,7 @@ public sealed class MetricModel(YouthMonthDb db) : OfficePage
         if (TakeBindingErrors()) return Page();
         List<string> aliases = [.. (form.Aliases ?? "").Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
         var request = new MetricRequest(stored is null ? campaignId : null, stored is null ? form.Code?.Trim() : null, form.Label, form.Unit, form.Kind,
-            form.Categories, aliases, null, form.Version);
+            form.Categories, aliases, null, form.Version, form.Max);
         var result = await SaveAsync(async () => mid is { } existingId
             ? (await MetricsApi.UpdateMetric(db, HttpContext, existingId, request, ct)).Result
             : (await MetricsApi.CreateMetric(db, request, ct)).Result);

@@ -13,6 +13,12 @@ public static class ActivitySteps
     public const int MaxPhotos = 10;
     public const string SkipRest = "skip_rest";
     public const string ClearValue = "clear";
+    public const string ConfirmYes = "confirm";
+
+    /// <summary>Below these a number is never "far above" the unit's last report (5 after 0 … is normal).</summary>
+    public const decimal HistoryFloorCount = 50m;
+    public const decimal HistoryFloorMoney = 5_000_000m;
+    public const decimal HistoryFactor = 10m;
 
     public static void AskDate(DialogContext ctx) => ctx.Ask(ReportSteps.Date, Prompts.Date(ReportTexts.AskDate));
 
@@ -123,6 +129,40 @@ public static class ActivitySteps
             ctx.AskAgain(error);
             return false;
         }
+        // A number above the metric's cap, or far above the unit's last report, is confirmed before it is recorded.
+        var doubts = await DoubtsAsync(ctx, draft, read, ct);
+        if (doubts.Count > 0)
+        {
+            draft.Pending = read.Select(v => new PendingValue { Code = v.Metric.Code, Value = v.Value, Approximate = v.Approximate }).ToList();
+            ctx.Ask(ReportSteps.ConfirmNumbers, Prompts.Choice(ReportTexts.ConfirmNumbers(read, doubts),
+                [new Messaging.Choice(ConfirmYes, ReportTexts.ConfirmYes)], allowText: true) with { MaxLength = 1000 });
+            return false;
+        }
+        Apply(ctx, draft, read, head);
+        return true;
+    }
+
+    /// <summary>
+    /// The answer to <see cref="ReportSteps.ConfirmNumbers"/>: "Đúng" records the numbers as typed; anything else is
+    /// read as the corrected answer to the numbers question. False when a question was asked again.
+    /// </summary>
+    public static async Task<bool> ConfirmNumbersAsync(DialogContext ctx, ReportDraft draft, Answer answer, int campaignId, CancellationToken ct)
+    {
+        if (draft.Pending.Count > 0 && (answer.ChoiceKey == ConfirmYes
+            || Text.VietnameseText.Fold(answer.Text)?.TrimEnd('.', '!') is "dung" or "dung roi" or "dung vay" or "dung a" or "ok" or "co" or "chinh xac"))
+        {
+            var all = await ReportPeriods.MetricsAsync(ctx.Db, campaignId, ct);
+            var (asked, _) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
+            var read = draft.Pending.Select(p => (asked.Concat(all).First(m => m.Code == p.Code), p.Value, p.Approximate)).ToList();
+            Apply(ctx, draft, read, draft.MetricQueue.FirstOrDefault() ?? "");
+            return true;
+        }
+        return await ReadMetricsAsync(ctx, draft, answer, campaignId, ct);
+    }
+
+    private static void Apply(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read, string head)
+    {
+        draft.Pending.Clear();
         foreach (var (metric, value, approximate) in read)
         {
             draft.CurrentActivity.Set(metric.Code, value, approximate);
@@ -130,7 +170,26 @@ public static class ActivitySteps
         }
         ctx.Note(read is [var one] && one.Metric.Code == head
             ? ReportTexts.Recorded(one.Value, one.Metric.Unit, one.Approximate) : ReportTexts.RecordedMany(read));
-        return true;
+    }
+
+    /// <summary>Why each implausible number of the message should be checked: above its cap, or ≥ 10× the unit's last report.</summary>
+    private static async Task<List<string>> DoubtsAsync(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read,
+        CancellationToken ct)
+    {
+        var doubts = new List<string>();
+        ReportingPeriod? period = null;
+        foreach (var (metric, value, _) in read)
+        {
+            // Typed again as it already is (an edit): nothing new to check.
+            if (draft.CurrentActivity.Values.TryGetValue(metric.Code, out var had) && had == value) continue;
+            if (value > metric.Cap) { doubts.Add(ReportTexts.AboveCap(metric, value)); continue; }
+            if (value < (metric.Kind == MetricKind.Money ? HistoryFloorMoney : HistoryFloorCount)) continue;
+            period ??= await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
+            if (await ReportPeriods.PreviousValueAsync(ctx.Db, draft.UnitId, period, metric.Code, ct) is { } previous
+                && previous.Value > 0 && value >= HistoryFactor * previous.Value)
+                doubts.Add(ReportTexts.AboveHistory(metric, value, previous.Value, previous.Period));
+        }
+        return doubts;
     }
 
     /// <summary>

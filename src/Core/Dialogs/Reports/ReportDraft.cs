@@ -21,6 +21,8 @@ public sealed class ReportDraft : Engine.IReviewedData
     public List<string> MetricQueue { get; set; } = [];
     /// <summary>Photos sent before the photo question; attached to the activity when it is asked.</summary>
     public List<int> EarlyPhotoIds { get; set; } = [];
+    /// <summary>Numbers of one message waiting for the person to confirm an implausible one among them.</summary>
+    public List<PendingValue> Pending { get; set; } = [];
     /// <summary>Answering one field from the review screen: go back to the review afterwards.</summary>
     public bool Fixing { get; set; }
 
@@ -72,6 +74,13 @@ public sealed class ActivityDraft
         Values.Remove(code);
         Approximate.Remove(code);
     }
+}
+
+public sealed class PendingValue
+{
+    public string Code { get; set; } = "";
+    public decimal Value { get; set; }
+    public bool Approximate { get; set; }
 }
 
 public sealed class NominationDraft

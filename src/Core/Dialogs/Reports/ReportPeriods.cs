@@ -115,6 +115,24 @@ public static class ReportPeriods
     public static async Task<List<Metric>> MetricsAsync(YouthMonthDb db, int campaignId, CancellationToken ct) =>
         (await PlanCache.CampaignAsync(db, campaignId, ct))?.Metrics.ToList() ?? [];
 
+    /// <summary>
+    /// The unit's last report before <paramref name="periodId"/> (same campaign, not a final report) that gave
+    /// <paramref name="code"/>: its value (all its activities together) and its period's label; null when none did.
+    /// </summary>
+    public static async Task<(decimal Value, string Period)?> PreviousValueAsync(YouthMonthDb db, int unitId, ReportingPeriod period,
+        string code, CancellationToken ct)
+    {
+        var row = await db.ReportValues.AsNoTracking()
+            .Where(v => v.MetricCode == code && v.Report!.UnitId == unitId && v.Report.PeriodId != period.Id
+                && v.Report.Status == Reporting.ReportStatus.Submitted && v.Report.Period!.CampaignId == period.CampaignId
+                && v.Report.Period.Kind != PeriodKind.Final && v.Report.Period.DeadlineUtc < period.DeadlineUtc)
+            .GroupBy(v => new { v.ReportId, v.Report!.Period!.DeadlineUtc, v.Report.Period.Label })
+            .OrderByDescending(g => g.Key.DeadlineUtc)
+            .Select(g => new { g.Key.Label, Value = g.Sum(v => v.Value) })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.Value, row.Label);
+    }
+
     /// <summary>The numbers asked for an activity of this category, participants (asked on its own) excluded.</summary>
     public static List<Metric> ForCategory(IEnumerable<Metric> metrics, string category) =>
         metrics.Where(m => m.Code != MetricCatalog.Participants && (m.Categories.Count == 0 || m.Categories.Contains(category))).ToList();

@@ -21,6 +21,8 @@ public static class ReportSteps
     public const string Date = "date";
     public const string Participants = "participants";
     public const string Metric = "metric";
+    /// <summary>A number above the metric's cap or far above the unit's last report, to confirm or correct.</summary>
+    public const string ConfirmNumbers = "confirm_numbers";
     public const string News = "news";
     public const string Links = "links";
     public const string Photos = "photos";

@@ -94,6 +94,20 @@ public static class ReportTexts
 
     public const string SkipRest = "Bỏ qua hết";
 
+    // Implausible numbers: confirmed, never refused or clamped
+    public const string ConfirmYes = "Đúng, ghi số này";
+
+    public static string AboveCap(Metric m, decimal value) =>
+        $"{m.Label}: {VietnameseNumbers.Format(value, m.Unit)} lớn hơn mức tối đa kế hoạch đặt cho một báo cáo ({VietnameseNumbers.Format(m.Cap, m.Unit)}).";
+
+    public static string AboveHistory(Metric m, decimal value, decimal previous, string period) =>
+        $"{m.Label}: {VietnameseNumbers.Format(value, m.Unit)} — số này gấp {VietnameseNumbers.Format(Math.Floor(value / previous))} lần "
+        + $"{ShortLabel(period)} ({VietnameseNumbers.Format(previous, m.Unit)}).";
+
+    public static string ConfirmNumbers(IEnumerable<(Metric Metric, decimal Value, bool Approximate)> read, IEnumerable<string> doubts) =>
+        "Bạn kiểm tra lại giúp:\n" + string.Join("\n", doubts.Select(d => "• " + d))
+        + "\nĐúng vậy không? Bấm \"Đúng, ghi số này\", hoặc gửi lại " + (read.Count() > 1 ? "các số" : "số") + " đúng.";
+
     public static string AskMetric(Metric m) => $"{m.Label} (đơn vị tính: {m.Unit})?";
     /// <summary>Fixing from the review: the current value is shown, and skipping keeps it.</summary>
     public static string AskMetricToFix(Metric m, decimal? current) => current is { } v

@@ -58,8 +58,10 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                     if (!await ActivitySteps.AskNextMetricAsync(ctx, draft, period.CampaignId, ct)) ActivitySteps.AskNews(ctx);
                 }, ct);
                 return;
-            case ReportSteps.Metric:
-                if (!await ActivitySteps.ReadMetricsAsync(ctx, draft, answer, period.CampaignId, ct)) return;
+            case ReportSteps.Metric or ConfirmNumbers:
+                if (!await (step == ConfirmNumbers
+                        ? ActivitySteps.ConfirmNumbersAsync(ctx, draft, answer, period.CampaignId, ct)
+                        : ActivitySteps.ReadMetricsAsync(ctx, draft, answer, period.CampaignId, ct))) return;
                 if (await ActivitySteps.AskMetricsAsync(ctx, draft, period.CampaignId, ct)) return;
                 await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskNewsWithLinks(ctx), ct);
                 return;

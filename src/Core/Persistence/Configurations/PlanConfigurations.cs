@@ -108,6 +108,7 @@ internal sealed class MetricConfiguration : IEntityTypeConfiguration<Metric>
         e.Property(x => x.Label).HasMaxLength(200);
         e.Property(x => x.Unit).HasMaxLength(50);
         e.Property(x => x.Kind).HasMaxLength(16);
+        e.Property(x => x.Max).HasColumnName("max_value").HasPrecision(20, 2);
         e.Property(x => x.Version).IsRowVersion();
         e.HasOne(x => x.Campaign).WithMany(c => c.Metrics).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.CampaignId, x.Code }).IsUnique();
