@@ -20,11 +20,14 @@ public sealed class OutboxSender(
 {
     private sealed record Candidate(long Id, string ChatId, DateTimeOffset NotBefore, string? ChatType);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(senders.Where(s => s.Enabled)
-            .SelectMany(s => Enumerable.Range(0, options.Value.OutboxWorkers).Select(_ => Task.Run(() => RunAsync(s, stoppingToken), stoppingToken))));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = options.Value.OutboxWorkers;
+        return Task.WhenAll(senders.Where(s => s.Enabled)
+            .SelectMany(s => Enumerable.Range(0, workers).Select(w => Task.Run(() => RunAsync(s, w, workers, stoppingToken), stoppingToken))));
+    }
 
-    private async Task RunAsync(IChannelSender sender, CancellationToken ct)
+    private async Task RunAsync(IChannelSender sender, int worker, int workers, CancellationToken ct)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.OutboxPollIntervalMs);
         while (!ct.IsCancellationRequested)
@@ -32,7 +35,7 @@ public sealed class OutboxSender(
             var wake = signal.Next;
             try
             {
-                while (await SendNextAsync(sender, ct)) { }
+                while (await SendBatchAsync(sender, worker, workers, ct) > 0) { }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e)
@@ -44,12 +47,29 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>Sends one message of this channel if one is due; false when there is nothing to do now.</summary>
-    public async Task<bool> SendNextAsync(IChannelSender sender, CancellationToken ct)
+    /// <summary>
+    /// Sends what is due of this channel's chats that fall to this worker (<paramref name="worker"/> of
+    /// <paramref name="workers"/>, by a hash of the chat id); returns how many messages went out.
+    /// </summary>
+    /// <remarks>
+    /// One query lists up to 64 chats whose oldest message is due, then each is sent in a transaction of its own.
+    /// Listing once per batch instead of once per message, and splitting the chats between this host's workers (so
+    /// they never queue for each other's chats), cut the round trips per send; other hosts are kept apart by the
+    /// per-chat advisory lock as before.
+    /// </remarks>
+    public async Task<int> SendBatchAsync(IChannelSender sender, int worker, int workers, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<YouthMonthDb>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        List<Candidate> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+            candidates = await CandidatesAsync(scope.ServiceProvider.GetRequiredService<YouthMonthDb>(), sender, worker, workers, ct);
+        var sent = 0;
+        foreach (var c in candidates)
+            if (await TrySendAsync(sender, c, ct)) sent++;
+        return sent;
+    }
+
+    private Task<List<Candidate>> CandidatesAsync(YouthMonthDb db, IChannelSender sender, int worker, int workers, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var channel = sender.Channel.ToString();
         // Without limits the pacing keys match no row: every chat is ready.
@@ -58,51 +78,60 @@ public sealed class OutboxSender(
 
         // The oldest pending row of each chat: a chat's later rows wait behind it (order), also while it is delayed.
         // Chats whose pacing slot (gap, group budget) has not come, and everything while the token is paused, wait.
-        var candidates = await db.Database.SqlQuery<Candidate>($"""
+        return db.Database.SqlQuery<Candidate>($"""
             SELECT o.id, o.chat_id, o.not_before, a.chat_type
             FROM (SELECT DISTINCT ON (chat_id) id, chat_id, not_before FROM outbox
                   WHERE channel = {channel} AND state = 'Pending' ORDER BY chat_id, id) o
             LEFT JOIN chat_accounts a ON a.channel = {channel} AND a.chat_id = o.chat_id
             LEFT JOIN send_pacing p ON p.key = {pacingScope + ":chat:"} || o.chat_id
             WHERE o.not_before <= {now}
+              AND ({workers} = 1 OR mod(hashtext(o.chat_id)::bigint + 2147483648, {workers}) = {worker})
               AND (p.next_at IS NULL OR p.next_at <= clock_timestamp())
               AND (coalesce(cardinality(p.recent), 0) < {groupLimit}
                    OR p.recent[cardinality(p.recent) - {groupLimit} + 1] <= clock_timestamp() - interval '1 minute')
               AND NOT EXISTS (SELECT 1 FROM send_pacing g WHERE g.key = {pacingScope} AND g.next_at > clock_timestamp() + interval '1 second')
             ORDER BY o.id LIMIT 64
             """).ToListAsync(ct);
+    }
 
-        foreach (var c in candidates)
+    /// <summary>Claims and sends the chat's oldest pending row if it is still <paramref name="c"/> and its slot allows.</summary>
+    private async Task<bool> TrySendAsync(IChannelSender sender, Candidate c, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<YouthMonthDb>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var channel = sender.Channel.ToString();
+        var isGroup = c.ChatType == nameof(ChatType.Group) || (c.ChatType is null && c.ChatId.StartsWith('-'));
+        // The chat's advisory lock and its oldest row in one round trip: no row when another worker or host holds
+        // the chat (the lock is taken at most for the one row the index scan reaches first).
+        var row = await db.Outbox.FromSqlInterpolated($"""
+                SELECT * FROM outbox WHERE channel = {channel} AND chat_id = {c.ChatId} AND state = 'Pending'
+                  AND pg_try_advisory_xact_lock(hashtextextended({"outbox:" + channel + ":" + c.ChatId}, 0))
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """).SingleOrDefaultAsync(ct);
+        if (row is null || row.Id != c.Id || row.NotBefore > now) return false;
+        // Another instance sent to this chat since the query: its gap or budget may not allow this one yet.
+        if (await pacer.ReserveAsync(sender.Pacing, row.ChatId, isGroup, ct) is not { } wait) return false;
+
+        var paced = false;
+        try
         {
-            var isGroup = c.ChatType == nameof(ChatType.Group) || (c.ChatType is null && c.ChatId.StartsWith('-'));
-            var locked = await db.Database.SqlQuery<bool>(
-                $"""SELECT pg_try_advisory_xact_lock(hashtextextended({"outbox:" + channel + ":" + c.ChatId}, 0)) AS "Value" """)
-                .SingleAsync(ct);
-            if (!locked) continue;
-            var row = await db.Outbox.FromSqlInterpolated($"""
-                    SELECT * FROM outbox WHERE channel = {channel} AND chat_id = {c.ChatId} AND state = 'Pending'
-                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """).SingleOrDefaultAsync(ct);
-            if (row is null || row.Id != c.Id || row.NotBefore > now) continue;
-            // Another instance sent to this chat since the query: its gap or budget may not allow this one yet.
-            if (await pacer.ReserveAsync(sender.Pacing, row.ChatId, isGroup, ct) is not { } wait) continue;
-
-            try
-            {
-                await SendRowAsync(sender, db, row, isGroup ? ChatType.Group : ChatType.Private, wait, ct);
-                // Nothing between the platform's answer and this commit but the row's own update: a crash in
-                // between is the only way to send a message twice (docs/channels.md, "Crashes").
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            finally
-            {
-                // Also after a failure: the platform may have received (and counted) the request.
-                await pacer.SentAsync(sender.Pacing, row.ChatId, CancellationToken.None);
-            }
-            return true;
+            await SendRowAsync(sender, db, row, isGroup ? ChatType.Group : ChatType.Private, wait, ct);
+            // The chat's "answer + gap" goes into the same commit as the row's state: one commit per send, not two.
+            await pacer.SentAsync(sender.Pacing, row.ChatId, db, ct);
+            // Nothing between the platform's answer and this commit but the row's own update: a crash in
+            // between is the only way to send a message twice (docs/channels.md, "Crashes").
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            paced = true;
         }
-        return false;
+        finally
+        {
+            // Also after a failure: the platform may have received (and counted) the request.
+            if (!paced) await pacer.SentAsync(sender.Pacing, row.ChatId, CancellationToken.None);
+        }
+        return true;
     }
 
     private async Task SendRowAsync(IChannelSender sender, YouthMonthDb db, Core.Messaging.OutboxMessage row, ChatType chatType,

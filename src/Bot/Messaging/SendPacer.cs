@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using YouthMonth.Core.Persistence;
 
 namespace YouthMonth.Bot.Messaging;
 
@@ -64,15 +67,35 @@ public sealed class SendPacer(NpgsqlDataSource dataSource)
     public async Task SentAsync(PacingLimits? limits, string chatId, CancellationToken ct)
     {
         if (limits is null) return;
-        await using var cmd = dataSource.CreateCommand("""
-            UPDATE send_pacing SET next_at = greatest(next_at, clock_timestamp() + $2),
-                recent = CASE WHEN cardinality(recent) > 0
-                    THEN recent[1:cardinality(recent) - 1] || greatest(recent[cardinality(recent)], clock_timestamp()) END
-            WHERE key = $1
-            """);
+        await using var cmd = dataSource.CreateCommand(SentSql);
+        AddSentParameters(cmd, limits, chatId);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The same, in the caller's transaction (the sender's claim, committed right after): the chat's row stays locked
+    /// only until that commit, and a send costs one commit instead of two.
+    /// </summary>
+    public async Task SentAsync(PacingLimits? limits, string chatId, YouthMonthDb db, CancellationToken ct)
+    {
+        if (limits is null) return;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var cmd = new NpgsqlCommand(SentSql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        AddSentParameters(cmd, limits, chatId);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private const string SentSql = """
+        UPDATE send_pacing SET next_at = greatest(next_at, clock_timestamp() + $2),
+            recent = CASE WHEN cardinality(recent) > 0
+                THEN recent[1:cardinality(recent) - 1] || greatest(recent[cardinality(recent)], clock_timestamp()) END
+        WHERE key = $1
+        """;
+
+    private static void AddSentParameters(NpgsqlCommand cmd, PacingLimits limits, string chatId)
+    {
         cmd.Parameters.Add(new NpgsqlParameter { Value = limits.ChatKey(chatId) });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limits.PerChatInterval });
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A 429: no instance sends with this token before now + <paramref name="duration"/>.</summary>
