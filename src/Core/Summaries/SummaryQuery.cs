@@ -232,11 +232,13 @@ public static class SummaryQuery
             SELECT 1, id, name, cluster, missed::int, 0 FROM per_unit WHERE missed > 0
             ORDER BY part, cluster NULLS LAST, name, id
             """);
+        // On time, late and "no activity" split the received reports: a "no activity" sent after the deadline is
+        // late like any other report (a unit must not escape the late count by reporting nothing).
         Command($"""
             SELECT r.period_id, count(*)::int,
                    count(*) FILTER (WHERE r.status = 'Submitted' AND NOT r.is_late)::int,
-                   count(*) FILTER (WHERE r.status = 'Submitted' AND r.is_late)::int,
-                   count(*) FILTER (WHERE r.status = 'NoActivity')::int
+                   count(*) FILTER (WHERE r.is_late)::int,
+                   count(*) FILTER (WHERE r.status = 'NoActivity' AND NOT r.is_late)::int
             FROM reports r JOIN units u ON u.id = r.unit_id AND u.active AND u.organisation_id = @org
             WHERE r.period_id = ANY(@periods) AND r.status IN {Counted}
             GROUP BY r.period_id

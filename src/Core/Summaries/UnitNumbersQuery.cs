@@ -102,7 +102,8 @@ public static class UnitNumbersQuery
     }
 
     private static string Status(bool period, int reports, int dueReports, int late, int noActivity, int due) => period
-        ? reports == 0 ? "Chưa báo cáo" : noActivity > 0 ? "Không có hoạt động" : late > 0 ? "Trễ hạn" : "Đúng hạn"
+        ? reports == 0 ? "Chưa báo cáo" : noActivity > 0 ? late > 0 ? "Không có hoạt động (trễ hạn)" : "Không có hoạt động"
+        : late > 0 ? "Trễ hạn" : "Đúng hạn"
         : $"{dueReports} báo cáo / {due} kỳ đến hạn" + (late > 0 ? $", {late} trễ" : "") +
           (reports > dueReports ? $", {reports - dueReports} kỳ gửi trước hạn" : "");
 }

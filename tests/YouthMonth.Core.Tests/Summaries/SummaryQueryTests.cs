@@ -161,6 +161,37 @@ public sealed class SummaryQueryTests(SummaryQueryTests.Seeded seeded) : IClassF
     private sealed record CodeTotal(string Code, decimal Total);
 
     [Fact]
+    public async Task A_late_no_activity_report_counts_as_late_in_the_chat_text_the_docx_and_the_per_unit_table()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var seed = await ReportSeed.CreateAsync(db);
+        var week = seed.Weeks[1];
+        await seed.AddReportAsync(db, seed.Units[0], week, ReportStatus.NoActivity, late: true);
+        await seed.AddReportAsync(db, seed.Units[1], week, ReportStatus.NoActivity);
+        await seed.AddReportAsync(db, seed.Units[2], week, ReportStatus.Submitted,
+            activities: [new("Ra quân", ActivityCategories.Propaganda, V(("participants", 10)))]);
+
+        var s = (await SummaryQuery.ComputeAsync(db, seed.Campaign.Id, week.Id, Now))!;
+        // On time 1 (unit 3), late 1 (unit 1's "no activity"), no activity on time 1 (unit 2): they add up to 3.
+        Assert.Equal((3, 1, 1, 1), (s.Reporting.Received, s.Reporting.OnTime, s.Reporting.Late, s.Reporting.NoActivity));
+        var text = SummaryText.Render(s);
+        Assert.Contains("• Trễ hạn: 1", text);
+        Assert.Contains("• Không có hoạt động: 1", text);
+        Assert.Contains("trong đó đúng hạn 1, trễ hạn 1, không có hoạt động 1.", string.Join("\n", SummaryDocx.StatusLines(s)));
+
+        var units = (await UnitNumbersQuery.ReadAsync(db, s)).ToDictionary(u => u.UnitId);
+        var firstThree = seed.Units.Take(3).Select(u => units[u.Id]).ToList();
+        Assert.Equal(["Không có hoạt động (trễ hạn)", "Không có hoạt động", "Đúng hạn"], firstThree.Select(u => u.Status));
+        Assert.Equal([1, 0, 0], firstThree.Select(u => u.Late));
+
+        var campaign = (await SummaryQuery.ComputeAsync(db, seed.Campaign.Id, null, Now))!;
+        Assert.Equal((1, 1, 1), (campaign.Reporting.OnTime, campaign.Reporting.Late, campaign.Reporting.NoActivity));
+        Assert.StartsWith("1 báo cáo / 3 kỳ đến hạn, 1 trễ",
+            (await UnitNumbersQuery.ReadAsync(db, campaign)).Single(u => u.UnitId == seed.Units[0].Id).Status);
+    }
+
+    [Fact]
     public async Task Chat_text_shows_Vietnamese_numbers_bars_and_not_computable_targets()
     {
         var text = SummaryText.Render(await SummaryAsync(_seed.Weeks[1].Id));
