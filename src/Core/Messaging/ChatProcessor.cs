@@ -94,7 +94,11 @@ public sealed class ChatProcessor(
         if (services.GetService<IIncomingMediaStore>() is { } media && message.Photos.Count > 0)
             message = await media.StoreMediaAsync(message, ct);
 
-        var chat = await db.ChatAccounts.FirstOrDefaultAsync(a => a.Channel == message.Channel && a.ChatId == message.ChatId, ct);
+        // Savepoints around each SaveChanges cost two round trips apiece; a failure is rolled back to "handle" anyway.
+        db.Database.AutoSavepointsEnabled = false;
+        // Who the chat belongs to comes in the same round trip: every handler needs it.
+        var chat = await db.ChatAccounts.Include(a => a.Contact).ThenInclude(c => c!.Unit).Include(a => a.LeaderChat)
+            .FirstOrDefaultAsync(a => a.Channel == message.Channel && a.ChatId == message.ChatId, ct);
         if (chat is null)
         {
             chat = new ChatAccount { Channel = message.Channel, ChatId = message.ChatId, ChatType = message.ChatType, CreatedAt = now };
@@ -106,7 +110,8 @@ public sealed class ChatProcessor(
         // A person writing to the bot can be reached again.
         chat.UnreachableSince = null;
         chat.UnreachableReason = null;
-        await db.SaveChangesAsync(ct);
+        // A new chat needs its id before the dialogs run; a known one is updated with the turn's last SaveChanges.
+        if (chat.Id == 0) await db.SaveChangesAsync(ct);
 
         var conversation = new Conversation(db, chat, message, now);
         await services.GetRequiredService<IMessageHandler>().HandleAsync(conversation, ct);

@@ -40,6 +40,9 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OfficeUser> OfficeUsers => Set<OfficeUser>();
 
+    /// <summary>The plan_version this unit of work read (see <see cref="PlanCache"/>); null until the first plan read.</summary>
+    internal long? PlanVersion { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthMonthDb).Assembly);
 

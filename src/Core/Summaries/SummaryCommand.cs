@@ -46,7 +46,8 @@ public sealed class SummaryCommand : ICommandHandler
             periodId = period.Id;
         }
 
-        var summary = await SummaryQuery.ComputeAsync(db, campaign.Id, periodId, conversation.Now, ct);
+        // A turn writes no report before /summary, so the totals may be read on a second connection meanwhile.
+        var summary = await SummaryQuery.ComputeAsync(db, campaign.Id, periodId, conversation.Now, ct, parallelInTransaction: true);
         foreach (var message in SummaryText.Messages(summary!, SummaryText.LimitFor(conversation.Chat.Channel)))
             conversation.Reply(message);
     }

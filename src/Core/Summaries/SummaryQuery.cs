@@ -29,8 +29,13 @@ public static class SummaryQuery
     private const string Counted = "('Submitted','NoActivity')";
 
     /// <summary>The summary of <paramref name="periodId"/>, or of the whole campaign when it is null; null when the campaign or period does not exist.</summary>
+    /// <param name="parallelInTransaction">
+    /// Outside a transaction the totals are read on a second connection at the same time as the rest. Inside one
+    /// (a dialog turn) only when the caller says so: the second connection sees committed rows only, which is
+    /// right unless the transaction itself wrote reports before asking.
+    /// </param>
     public static async Task<CampaignSummary?> ComputeAsync(YouthMonthDb db, int campaignId, int? periodId, DateTimeOffset now,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool parallelInTransaction = false)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -39,7 +44,7 @@ public static class SummaryQuery
         {
             // Inside a dialog turn the context has a transaction open; the batches must join it.
             var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            return await ComputeAsync(connection, transaction, campaignId, periodId, now, ct);
+            return await ComputeAsync(connection, transaction, transaction is null || parallelInTransaction, campaignId, periodId, now, ct);
         }
         finally
         {
@@ -48,7 +53,7 @@ public static class SummaryQuery
     }
 
     private static async Task<CampaignSummary?> ComputeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        int campaignId, int? periodId, DateTimeOffset now, CancellationToken ct)
+        bool parallel, int campaignId, int? periodId, DateTimeOffset now, CancellationToken ct)
     {
         if (await ReadPlanAsync(connection, transaction, campaignId, ct) is not var (campaign, org, periods, metrics, targets)) return null;
         var period = periodId is { } pid ? periods.FirstOrDefault(p => p.Id == pid) : null;
@@ -60,7 +65,7 @@ public static class SummaryQuery
         var dueIds = period is null ? scope.Where(p => p.DeadlineUtc <= now).Select(p => p.Id).ToArray() : scopeIds;
 
         var finalIds = scope.Where(p => p.Kind == PeriodKind.Final).Select(p => p.Id).ToArray();
-        var raw = await ReadAsync(connection, transaction, org.Id, scopeIds, dueIds, finalIds, targets, ct);
+        var raw = await ReadAsync(connection, transaction, parallel, org.Id, scopeIds, dueIds, finalIds, targets, ct);
 
         var zone = VietnamTime.Zone(org.TimeZoneId);
         var header = new SummaryHeader(org.Id, org.Name, org.ParentName, org.Place, campaign.Id, campaign.Name, campaign.Theme,
@@ -184,11 +189,17 @@ public static class SummaryQuery
         return new Plan(campaign, organisation, periods, metrics, targets);
     }
 
-    private static async Task<Raw> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int organisationId,
-        int[] scopeIds, int[] dueIds, int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
+    private static async Task<Raw> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool parallel,
+        int organisationId, int[] scopeIds, int[] dueIds, int[] finalIds, IReadOnlyList<Target> targets, CancellationToken ct)
     {
+        // Two batches: the totals (as heavy as the raw aggregate alone) and everything about units (missing units,
+        // status, targets, highlights). When parallel they run at the same time on two connections, so a
+        // summary costs about its largest part instead of the sum of all (committed data either way: a summary
+        // inside a dialog turn reads nothing the turn itself wrote).
         await using var batch = new NpgsqlBatch(connection) { Transaction = transaction };
-        NpgsqlBatchCommand Command(string sql)
+        await using var numbers = new NpgsqlBatch(connection) { Transaction = transaction };
+        NpgsqlBatchCommand Command(string sql) => Add(batch, sql);
+        NpgsqlBatchCommand Add(NpgsqlBatch target, string sql)
         {
             var c = new NpgsqlBatchCommand(sql);
             c.Parameters.Add(new NpgsqlParameter("org", NpgsqlDbType.Integer) { Value = organisationId });
@@ -196,7 +207,7 @@ public static class SummaryQuery
             c.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = dueIds });
             c.Parameters.Add(new NpgsqlParameter("finals", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = finalIds });
             c.Parameters.Add(new NpgsqlParameter("top", NpgsqlDbType.Integer) { Value = HighlightCount });
-            batch.BatchCommands.Add(c);
+            target.BatchCommands.Add(c);
             return c;
         }
 
@@ -234,8 +245,9 @@ public static class SummaryQuery
             """);
         // Reporting queries: JIT compilation costs more than it saves at this size, and the per-unit grouping
         // must not spill to disk. Local to the batch's (implicit or enclosing) transaction.
-        batch.BatchCommands.Insert(0, new NpgsqlBatchCommand("SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)"));
-        var numbersStart = batch.BatchCommands.Count;
+        const string Settings = "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)";
+        batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(Settings));
+        numbers.BatchCommands.Add(new NpgsqlBatchCommand(Settings));
         // Every counted value once: a per-activity value is skipped when its report also has a report-wide
         // value of the same metric (the partial index keeps that check cheap).
         string Values(string metricFilter) => $"""
@@ -256,7 +268,7 @@ public static class SummaryQuery
             WHERE r.period_id = ANY(@periods) AND NOT r.period_id = ANY(@finals) AND r.status IN {Counted}
               AND u.organisation_id = @org AND u.active
             """;
-        Command($"""
+        Add(numbers, $"""
             SELECT 'metric', metric_code, sum(value), 0 FROM (
                 SELECT v.metric_code, v.value FROM report_values v WHERE v.report_id IN ({countedNotFinal})
                 UNION ALL
@@ -268,7 +280,7 @@ public static class SummaryQuery
         // A unit's final report replaces its other reports when it says more: add what it says beyond them.
         // Only units with a final report are grouped per unit, and only when a final period is in scope.
         if (finalIds.Length > 0)
-            Command($"""
+            Add(numbers, $"""
                 SELECT 'metric', metric_code, sum(GREATEST(final_value - other_value, 0)), 0 FROM (
                     SELECT unit_id, metric_code, sum(value) FILTER (WHERE final) AS final_value,
                            coalesce(sum(value) FILTER (WHERE NOT final), 0) AS other_value
@@ -312,7 +324,7 @@ public static class SummaryQuery
             c.Parameters.Add(new NpgsqlParameter("target", NpgsqlDbType.Integer) { Value = t.Id });
             if (t.Category is not null) c.Parameters.Add(new NpgsqlParameter("category", NpgsqlDbType.Varchar) { Value = t.Category });
         }
-        var numberResults = batch.BatchCommands.Count - numbersStart;
+        var targetResults = batch.BatchCommands.Count - 3;
         Command($"""
             SELECT a.id, r.unit_id, u.name, a.title, a.date, v.value, a.news_text, ph.photo_id, ph.storage_path
             FROM report_values v
@@ -327,6 +339,58 @@ public static class SummaryQuery
             LIMIT @top
             """);
 
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var targetCounts = new Dictionary<int, int>();
+        Task totalsRead;
+        NpgsqlConnection? second = null;
+        if (parallel)
+        {
+            // Same data source and pool as the context's connection.
+            second = (NpgsqlConnection)((ICloneable)connection).Clone();
+            await second.OpenAsync(ct);
+            numbers.Connection = second;
+            numbers.Transaction = null;
+            totalsRead = ReadNumbersAsync(numbers, numbers.BatchCommands.Count - 1, totals, targetCounts, ct);
+        }
+        else
+        {
+            await ReadNumbersAsync(numbers, numbers.BatchCommands.Count - 1, totals, targetCounts, ct);
+            totalsRead = Task.CompletedTask;
+        }
+        try
+        {
+            var raw = await ReadUnitsAsync(batch, targetResults, totals, targetCounts, ct);
+            await totalsRead;
+            return raw;
+        }
+        finally
+        {
+            // Never leave the second batch running: its reader must be done before the connection goes back.
+            await Task.WhenAny(totalsRead);
+            if (second is not null) await second.DisposeAsync();
+        }
+    }
+
+    private static async Task ReadNumbersAsync(NpgsqlBatch batch, int results, Dictionary<string, decimal> totals,
+        Dictionary<int, int> targetCounts, CancellationToken ct)
+    {
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; i < results; i++)
+        {
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                // Metric rows and target rows, the only writers to these dictionaries at the time.
+                if (reader.GetString(0) == "metric")
+                    lock (totals) totals[reader.GetString(1)] = totals.GetValueOrDefault(reader.GetString(1)) + (reader.IsDBNull(2) ? 0 : reader.GetDecimal(2));
+                else lock (targetCounts) targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+            }
+        }
+    }
+
+    private static async Task<Raw> ReadUnitsAsync(NpgsqlBatch batch, int targetResults, Dictionary<string, decimal> totals,
+        Dictionary<int, int> targetCounts, CancellationToken ct)
+    {
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct); // past set_config
         await reader.ReadAsync(ct);
@@ -346,18 +410,15 @@ public static class SummaryQuery
         while (await reader.ReadAsync(ct))
             status[reader.GetInt32(0)] = new StatusRow(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
 
-        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        // Target counts, and which totals count an estimate ("approx" rows).
         var approximate = new HashSet<string>(StringComparer.Ordinal);
-        var targetCounts = new Dictionary<int, int>();
-        for (var i = 0; i < numberResults; i++)
+        for (var i = 0; i < targetResults; i++)
         {
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                if (reader.GetString(0) == "metric")
-                    totals[reader.GetString(1)] = totals.GetValueOrDefault(reader.GetString(1)) + (reader.IsDBNull(2) ? 0 : reader.GetDecimal(2));
-                else if (reader.GetString(0) == "approx") approximate.Add(reader.GetString(1));
-                else targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
+                if (reader.GetString(0) == "approx") approximate.Add(reader.GetString(1));
+                else lock (targetCounts) targetCounts[int.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture)] = reader.GetInt32(3);
             }
         }
 

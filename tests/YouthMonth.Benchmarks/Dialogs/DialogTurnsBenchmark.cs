@@ -64,6 +64,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
                         var start = Stopwatch.GetTimestamp();
                         if (!await processor.ProcessNextAsync()) break;
                         latencies[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                        if (Environment.GetEnvironmentVariable("YM_TRACE") == "1") Console.WriteLine("---- turn end");
                     }
                 })));
                 wall.Stop();
@@ -111,8 +112,9 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             _listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
                 ActivityStarted = _ => { if (Counting) Interlocked.Increment(ref _count); },
+                ActivityStopped = a => { if (Counting && Environment.GetEnvironmentVariable("YM_TRACE") == "1") Console.WriteLine("SQL: " + string.Join(" ", (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement") ?? a.DisplayName)?.ToString()?.Split((char[])['\n','\r'], StringSplitOptions.RemoveEmptyEntries).Select(x => x.Trim()) ?? [])); },
             };
             ActivitySource.AddActivityListener(_listener);
         }

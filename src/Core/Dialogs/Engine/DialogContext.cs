@@ -48,22 +48,45 @@ public sealed class DialogContext
     {
         var db = conversation.Db;
         var chat = conversation.Chat;
-        if (chat.ContactId is not null)
-        {
+        // ChatProcessor loads these with the chat; anyone else gets them loaded here.
+        if (chat.ContactId is not null && !db.Entry(chat).Reference(c => c.Contact).IsLoaded)
             await db.Entry(chat).Reference(c => c.Contact).LoadAsync(ct);
-            if (chat.Contact is not null) await db.Entry(chat.Contact).Reference(c => c.Unit).LoadAsync(ct);
-        }
-        if (chat.LeaderChatId is not null) await db.Entry(chat).Reference(c => c.LeaderChat).LoadAsync(ct);
-        var state = chat.Id == 0 ? null : await db.DialogStates.FirstOrDefaultAsync(s => s.ChatAccountId == chat.Id, ct);
+        if (chat.Contact is not null && !db.Entry(chat.Contact).Reference(c => c.Unit).IsLoaded)
+            await db.Entry(chat.Contact).Reference(c => c.Unit).LoadAsync(ct);
+        if (chat.LeaderChatId is not null && !db.Entry(chat).Reference(c => c.LeaderChat).IsLoaded)
+            await db.Entry(chat).Reference(c => c.LeaderChat).LoadAsync(ct);
+        var state = await LoadStateAsync(db, chat, ct);
         if (state is null)
         {
             state = new DialogState { ChatAccountId = chat.Id, UpdatedAt = conversation.Now };
             db.DialogStates.Add(state);
         }
-        var zoneId = chat.Contact?.Unit is { } unit
-            ? await db.Organisations.Where(o => o.Id == unit.OrganisationId).Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct)
-            : null;
+        var zoneId = chat.Contact?.Unit is { } unit ? await PlanCache.TimeZoneIdAsync(db, unit.OrganisationId, ct) : null;
         return new DialogContext(conversation, state, VietnamTime.Zone(zoneId));
+    }
+
+    private sealed record StateRow(long PlanVersion, int? ChatAccountId, string? Data, string? Dialog, string? Step, DateTimeOffset? UpdatedAt, long? Xmin);
+
+    /// <summary>
+    /// The chat's saved state and the plan's version in one round trip (the version tells <see cref="PlanCache"/>
+    /// whether its plan is still current); the state is attached to the context as if EF had read it.
+    /// </summary>
+    private static async Task<DialogState?> LoadStateAsync(YouthMonthDb db, ChatAccount chat, CancellationToken ct)
+    {
+        if (db.DialogStates.Local.FirstOrDefault(s => s.ChatAccountId == chat.Id && chat.Id != 0) is { } tracked) return tracked;
+        var row = await db.Database.SqlQuery<StateRow>($"""
+            SELECT v.value AS plan_version, d.chat_account_id, d.data::text AS data, d.dialog, d.step, d.updated_at, d.xmin::text::bigint AS xmin
+            FROM plan_version v LEFT JOIN dialog_states d ON d.chat_account_id = {chat.Id}
+            """).SingleAsync(ct);
+        PlanCache.UseVersion(db, row.PlanVersion);
+        if (row.ChatAccountId is null) return null;
+        var state = new DialogState
+        {
+            ChatAccountId = row.ChatAccountId.Value, Data = row.Data ?? "{}", Dialog = row.Dialog, Step = row.Step,
+            UpdatedAt = row.UpdatedAt!.Value, Version = (uint)row.Xmin!.Value,
+        };
+        db.DialogStates.Attach(state);
+        return state;
     }
 
     /// <summary>

@@ -11,16 +11,19 @@ public static class ReportPeriods
 {
     public static async Task<Campaign?> CampaignForAsync(YouthMonthDb db, Unit unit, DateOnly today, CancellationToken ct)
     {
-        var campaigns = await db.Campaigns.AsNoTracking()
-            .Where(c => c.OrganisationId == unit.OrganisationId && c.Status == CampaignStatus.Active).ToListAsync(ct);
-        return campaigns.OrderByDescending(c => c.StartDate <= today && today <= c.EndDate.AddDays(31))
+        var campaigns = await PlanCache.CampaignsOfAsync(db, unit.OrganisationId, ct);
+        return campaigns.Where(c => c.Status == CampaignStatus.Active)
+            .OrderByDescending(c => c.StartDate <= today && today <= c.EndDate.AddDays(31))
             .ThenByDescending(c => c.StartDate).FirstOrDefault();
     }
 
     /// <summary>Periods whose window has begun, in order; the only ones a unit may report for.</summary>
-    public static Task<List<ReportingPeriod>> StartedAsync(YouthMonthDb db, int campaignId, DateOnly today, CancellationToken ct) =>
-        db.Periods.AsNoTracking().Where(p => p.CampaignId == campaignId && p.WindowStart <= today)
-            .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+    public static async Task<List<ReportingPeriod>> StartedAsync(YouthMonthDb db, int campaignId, DateOnly today, CancellationToken ct) =>
+        (await AllAsync(db, campaignId, ct)).Where(p => p.WindowStart <= today).ToList();
+
+    /// <summary>Every period of the campaign, by deadline.</summary>
+    public static async Task<List<ReportingPeriod>> AllAsync(YouthMonthDb db, int campaignId, CancellationToken ct) =>
+        (await PlanCache.CampaignAsync(db, campaignId, ct))?.Periods.ToList() ?? [];
 
     public static Task<List<Report>> ReportsAsync(YouthMonthDb db, int unitId, IEnumerable<int> periodIds, CancellationToken ct)
     {
@@ -84,34 +87,33 @@ public static class ReportPeriods
     /// <summary>The plan's activities for this unit in this period: assigned to it, or for every grassroots unit.</summary>
     public static async Task<List<Activity>> ActivitiesForAsync(YouthMonthDb db, ReportingPeriod period, int unitId, CancellationToken ct)
     {
-        var all = await db.Activities.AsNoTracking().Include(a => a.ResponsibleUnits)
-            .Where(a => a.CampaignId == period.CampaignId
-                && (a.Level == ActivityLevel.Grassroots || a.ResponsibleUnits.Any(u => u.Id == unitId)))
-            .OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
-        var inWindow = all.Where(a => a.Dates.Count == 0 || (a.FirstDate <= period.WindowEnd && a.LastDate >= period.WindowStart)).ToList();
-        return inWindow.Take(8).ToList();
+        if (await PlanCache.CampaignAsync(db, period.CampaignId, ct) is not { } plan) return [];
+        return plan.Activities
+            .Where(a => a.Level == ActivityLevel.Grassroots || plan.IsResponsible(a.Id, unitId))
+            .Where(a => a.Dates.Count == 0 || (a.FirstDate <= period.WindowEnd && a.LastDate >= period.WindowStart))
+            .Take(8).ToList();
     }
 
     // A draft keeps ids of plan rows; the office may delete them while the person is still answering.
 
     public static async Task<ReportingPeriod> PeriodAsync(YouthMonthDb db, int periodId, CancellationToken ct) =>
-        await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct)
+        await PlanCache.PeriodAsync(db, periodId, ct)
         ?? throw new PlanChangedException("period", periodId);
 
     public static async Task<Activity> ActivityAsync(YouthMonthDb db, int activityId, CancellationToken ct) =>
-        await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId, ct)
+        await PlanCache.ActivityAsync(db, activityId, ct)
         ?? throw new PlanChangedException("activity", activityId);
 
     public static async Task<Metric> MetricAsync(YouthMonthDb db, int campaignId, string code, CancellationToken ct) =>
-        await db.Metrics.AsNoTracking().FirstOrDefaultAsync(m => m.CampaignId == campaignId && m.Code == code, ct)
+        (await PlanCache.CampaignAsync(db, campaignId, ct))?.Metrics.FirstOrDefault(m => m.Code == code)
         ?? throw new PlanChangedException("metric", code);
 
     public static async Task<Report> ReportAsync(YouthMonthDb db, int periodId, int unitId, CancellationToken ct) =>
         await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.PeriodId == periodId && r.UnitId == unitId, ct)
         ?? throw new PlanChangedException("report of period", periodId);
 
-    public static Task<List<Metric>> MetricsAsync(YouthMonthDb db, int campaignId, CancellationToken ct) =>
-        db.Metrics.AsNoTracking().Where(m => m.CampaignId == campaignId).OrderBy(m => m.SortOrder).ThenBy(m => m.Id).ToListAsync(ct);
+    public static async Task<List<Metric>> MetricsAsync(YouthMonthDb db, int campaignId, CancellationToken ct) =>
+        (await PlanCache.CampaignAsync(db, campaignId, ct))?.Metrics.ToList() ?? [];
 
     /// <summary>
     /// The unit's last report before <paramref name="periodId"/> (same campaign, not a final report) that gave

@@ -42,8 +42,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         var started = await ReportPeriods.StartedAsync(ctx.Db, campaign.Id, ctx.Today, ct);
         if (!string.IsNullOrWhiteSpace(args))
         {
-            var all = await ctx.Db.Periods.AsNoTracking().Where(p => p.CampaignId == campaign.Id)
-                .OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).ToListAsync(ct);
+            var all = await ReportPeriods.AllAsync(ctx.Db, campaign.Id, ct);
             var named = ReportPeriods.Named(all, args);
             if (named is null)
             {
@@ -61,7 +60,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         }
         if (started.Count == 0)
         {
-            var first = await ctx.Db.Periods.AsNoTracking().Where(p => p.CampaignId == campaign.Id).OrderBy(p => p.WindowStart).FirstOrDefaultAsync(ct);
+            var first = (await ReportPeriods.AllAsync(ctx.Db, campaign.Id, ct)).OrderBy(p => p.WindowStart).FirstOrDefault();
             ctx.Say(ReportTexts.NoPeriodYet(first is null ? null : ReportTexts.PeriodLine(first, ctx.Zone)));
             return;
         }
