@@ -218,6 +218,23 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         Assert.Equal(["STT", "Đơn vị đề xuất", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"], rows[0]);
         Assert.Contains(["Đoàn cơ sở Thử 05", "Cá nhân", "Nguyễn Văn An", "Bí thư chi đoàn", "Vận động 40 đoàn viên hiến máu."], rows.Select(r => r.Skip(1).ToList()));
         Assert.Equal(5, rows.Count);
+
+        // The .xlsx carries the proposals on a sheet of their own.
+        var xlsx = await (await viewer.GetAsync($"/api/exports/units.xlsx?periodId={Seed.Final.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+        using var book = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.Empty(new OpenXmlValidator().Validate(book).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var nominees = SheetRows(book, "Đề xuất khen thưởng");
+        Assert.Equal(["STT", "Đơn vị đề xuất", "Kỳ báo cáo", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"], nominees[0]);
+        Assert.Equal(5, nominees.Count);
+        Assert.Contains(["Đoàn cơ sở Thử 05", "Báo cáo tổng kết", "Cá nhân", "Nguyễn Văn An", "Bí thư chi đoàn", "Vận động 40 đoàn viên hiến máu."],
+            nominees.Select(r => r.Skip(1).ToList()));
+    }
+
+    private static List<List<string>> SheetRows(SpreadsheetDocument book, string name)
+    {
+        var sheet = book.WorkbookPart!.Workbook.Descendants<X.Sheet>().Single(s => s.Name == name);
+        var part = (WorksheetPart)book.WorkbookPart.GetPartById(sheet.Id!);
+        return part.Worksheet.Descendants<X.Row>().Select(r => r.Elements<X.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
     }
 
     [Fact]
@@ -238,6 +255,9 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 02" && r[3] == "Trễ hạn");
             Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 04" && r[3] == "Chưa báo cáo");
             AssertReadableSheets(doc.WorkbookPart, rows);
+            // The activities' links, a row each: unit, period, activity, URL.
+            Assert.Contains(["Đoàn cơ sở Thử 01", Seed.Weeks[1].Label, "Ngày Chủ nhật xanh", "https://www.facebook.com/doankhoi/posts/123"],
+                SheetRows(doc, "Link").Select(r => r.Skip(1).ToList()));
         }
         await ConvertsWithLibreOfficeAsync(xlsx, "xlsx", "Đoàn cơ sở Thử 01", "Trễ hạn", "1.234.567");
 

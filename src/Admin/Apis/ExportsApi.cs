@@ -63,9 +63,16 @@ public static class ExportsApi
     private static string FileName(CampaignSummary s, string extension) =>
         $"tong-hop-dot-{s.Header.CampaignId}-{(s.Period is { } p ? $"ky-{p.Id}" : "toan-dot")}.{extension}";
 
-    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportXlsx(
-        YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct) =>
-        ExportAsync(db, clock, campaignId, periodId, "xlsx", XlsxType, ct, UnitNumbersSheet.Xlsx);
+    // Besides the numbers: the award proposals and the activities' links, a sheet each.
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportXlsx(
+        YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct)
+    {
+        var (summary, problem) = await SummariesApi.ComputeAsync(db, clock, campaignId, periodId, ct);
+        if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
+        var units = await UnitNumbersQuery.ReadAsync(db, summary!, ct);
+        var extras = await ReportExtras.LoadAsync(db, summary!, ct);
+        return TypedResults.File(UnitNumbersSheet.Xlsx(summary!, units, extras), XlsxType, FileName(summary!, "xlsx"));
+    }
 
     public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportCsv(
         YouthMonthDb db, TimeProvider clock, int? campaignId, int? periodId, CancellationToken ct) =>

@@ -23,7 +23,10 @@ public static class UnitNumbersSheet
     // Cell formats (index into cellXfs), Times New Roman 12 like the Word report.
     private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U;
 
-    public static byte[] Xlsx(CampaignSummary s, IReadOnlyList<UnitNumbers> units)
+    public static byte[] Xlsx(CampaignSummary s, IReadOnlyList<UnitNumbers> units) => Xlsx(s, units, null);
+
+    /// <param name="extras">Award proposals and links: sheets "Đề xuất khen thưởng" and "Link" (left out when null).</param>
+    public static byte[] Xlsx(CampaignSummary s, IReadOnlyList<UnitNumbers> units, ReportExtras? extras)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -70,6 +73,21 @@ public static class UnitNumbersSheet
             if (s.Totals.Any(t => t.Approximate))
                 summary.Add(Row((uint)s.Totals.Count + 9, [SummaryTexts.ApproximateNote], Plain));
             AddSheet(book, sheets, 2U, "Tổng hợp", summaryWidths, summary, frozenRows: 0, frozenColumns: 0);
+            if (extras is not null)
+            {
+                string[] nomineeHeader = ["STT", "Đơn vị đề xuất", "Kỳ báo cáo", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"];
+                double[] nomineeWidths = [6, 45, 30, 14, 35, 30, 60];
+                var nominees = new List<Row> { Row(1, nomineeHeader, HeaderCell, HeaderHeight(nomineeHeader, nomineeWidths)) };
+                nominees.AddRange(extras.Nominations.Select((n, i) => Row((uint)i + 2,
+                    [i + 1, n.Unit, n.Period, n.Kind == Reporting.NominationKind.Collective ? "Tập thể" : "Cá nhân", n.Name, n.Position ?? "", n.Achievement],
+                    TextCell)));
+                AddSheet(book, sheets, 3U, "Đề xuất khen thưởng", nomineeWidths, nominees, frozenRows: 1, frozenColumns: 0);
+                string[] linkHeader = ["STT", "Đơn vị", "Kỳ báo cáo", "Hoạt động", "Link"];
+                double[] linkWidths = [6, 45, 30, 50, 60];
+                var links = new List<Row> { Row(1, linkHeader, HeaderCell, HeaderHeight(linkHeader, linkWidths)) };
+                links.AddRange(extras.Links.Select((l, i) => Row((uint)i + 2, [i + 1, l.Unit, l.Period, l.Activity, l.Url], TextCell)));
+                AddSheet(book, sheets, 4U, "Link", linkWidths, links, frozenRows: 1, frozenColumns: 0);
+            }
             book.Workbook.Save();
         }
         return stream.ToArray();

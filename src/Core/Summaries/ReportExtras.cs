@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Persistence;
+using YouthMonth.Core.Reporting;
+
+namespace YouthMonth.Core.Summaries;
+
+public sealed record NominationRow(string Unit, string Period, NominationKind Kind, string Name, string? Position, string Achievement);
+
+public sealed record LinkRow(string Unit, string Period, string Activity, string Url);
+
+/// <summary>
+/// What units sent besides numbers, for the .xlsx: award proposals and the links of their activities, over the
+/// summary's scope (counted reports of active units), ordered by unit, then period.
+/// </summary>
+public sealed record ReportExtras(IReadOnlyList<NominationRow> Nominations, IReadOnlyList<LinkRow> Links)
+{
+    public static async Task<ReportExtras> LoadAsync(YouthMonthDb db, CampaignSummary s, CancellationToken ct)
+    {
+        var periods = s.Periods.Select(p => p.PeriodId).ToArray();
+        var reports = db.Reports.AsNoTracking().Where(r => periods.Contains(r.PeriodId) && r.Status == ReportStatus.Submitted
+            && r.Unit!.Active && r.Unit.OrganisationId == s.Header.OrganisationId);
+        var nominations = await reports.SelectMany(r => r.Nominations.Select(n => new
+            {
+                Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, n.Kind, n.SortOrder, n.Name, n.Position, n.Reason,
+            }))
+            .OrderBy(n => n.Unit).ThenBy(n => n.Deadline).ThenBy(n => n.Kind).ThenBy(n => n.SortOrder).ToListAsync(ct);
+        var links = await reports.SelectMany(r => r.Activities.Where(a => a.Links.Count > 0).Select(a => new
+            {
+                Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, a.SortOrder, a.Title, a.Links,
+            }))
+            .OrderBy(a => a.Unit).ThenBy(a => a.Deadline).ThenBy(a => a.SortOrder).ToListAsync(ct);
+        return new ReportExtras(
+            [.. nominations.Select(n => new NominationRow(n.Unit, n.Period, n.Kind, n.Name, n.Position, n.Reason))],
+            [.. links.SelectMany(a => a.Links.Select(url => new LinkRow(a.Unit, a.Period, a.Title, url)))]);
+    }
+}
