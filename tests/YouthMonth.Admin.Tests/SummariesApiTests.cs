@@ -103,6 +103,10 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         Assert.Contains("470 lượt", text);
         Assert.Contains("1.234.567 đồng", text);
 
+        // The activities' links come with the numbers.
+        Assert.Contains(json["links"]!.AsArray(), l => (string)l!["unit"]! == "Đoàn cơ sở Thử 01" && (string)l["activity"]! == "Ngày Chủ nhật xanh"
+            && (string)l["url"]! == "https://www.facebook.com/doankhoi/posts/123" && (string)l["period"]! == Seed.Weeks[1].Label);
+
         var all = await (await viewer.GetAsync($"/api/summaries?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
         Assert.Null(all["period"]);
         Assert.Equal("Toàn đợt", (string)all["header"]!["scopeLabel"]!);
@@ -218,6 +222,13 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         Assert.Equal(["STT", "Đơn vị đề xuất", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"], rows[0]);
         Assert.Contains(["Đoàn cơ sở Thử 05", "Cá nhân", "Nguyễn Văn An", "Bí thư chi đoàn", "Vận động 40 đoàn viên hiến máu."], rows.Select(r => r.Skip(1).ToList()));
         Assert.Equal(5, rows.Count);
+
+        // The JSON summary lists them too.
+        var json = await (await viewer.GetAsync($"/api/summaries?periodId={Seed.Final.Id}").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        var proposals = json["nominations"]!.AsArray();
+        Assert.Equal(4, proposals.Count);
+        Assert.Contains(proposals, n => (string)n!["unit"]! == "Đoàn cơ sở Thử 05" && (string)n["kind"]! == "Individual"
+            && (string)n["name"]! == "Nguyễn Văn An" && (string)n["achievement"]! == "Vận động 40 đoàn viên hiến máu.");
 
         // The .xlsx carries the proposals on a sheet of their own.
         var xlsx = await (await viewer.GetAsync($"/api/exports/units.xlsx?periodId={Seed.Final.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();

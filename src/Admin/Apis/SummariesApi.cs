@@ -10,7 +10,8 @@ using YouthMonth.Core.Summaries;
 namespace YouthMonth.Admin.Apis;
 
 /// <summary>
-/// GET /api/summaries?campaignId=&amp;periodId=   the compiled summary (same numbers as /summary in chat);
+/// GET /api/summaries?campaignId=&amp;periodId=   the compiled summary (same numbers as /summary in chat), with the
+///                                                 scope's award proposals and activity links;
 ///                                               periodId alone is enough; without periodId the whole campaign.
 /// POST /api/summaries/send-now?periodId=        posts the period's summary to the leader chats now: a job for the
 ///                                               Bots' job engine (202, with the job id shown in /hangfire).
@@ -30,7 +31,8 @@ public static class SummariesApi
     {
         var (summary, problem) = await ComputeAsync(db, clock, campaignId, periodId, ct);
         if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
-        return TypedResults.Ok(summary!);
+        var extras = await ReportExtras.LoadAsync(db, summary!, ct);
+        return TypedResults.Ok(summary! with { Nominations = extras.Nominations, Links = extras.Links });
     }
 
     /// <summary>

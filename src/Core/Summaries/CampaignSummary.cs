@@ -20,6 +20,10 @@ public sealed record CampaignSummary
     public required IReadOnlyList<MetricTotal> Totals { get; init; }
     public required IReadOnlyList<TargetProgress> Targets { get; init; }
     public required IReadOnlyList<Highlight> Highlights { get; init; }
+    /// <summary>Award proposals of the scope's reports (<see cref="ReportExtras"/>); null where only numbers are needed (chat).</summary>
+    public IReadOnlyList<NominationRow>? Nominations { get; init; }
+    /// <summary>The links of the scope's reported activities; null where only numbers are needed (chat).</summary>
+    public IReadOnlyList<LinkRow>? Links { get; init; }
 }
 
 public sealed record SummaryHeader(
