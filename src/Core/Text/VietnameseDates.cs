@@ -13,17 +13,18 @@ namespace YouthMonth.Core.Text;
 /// </remarks>
 public static partial class VietnameseDates
 {
-    private const string Example = "08/3 hoặc 08/3/2024";
-
-    public static bool TryParse(string? input, DateOnly today, out DateOnly date, out string error)
+    /// <param name="example">A date to show in the error ("06/3 hoặc 06/3/2024"); the dialogs pass one from the
+    /// period being reported so the example is a date the person could really mean.</param>
+    public static bool TryParse(string? input, DateOnly today, out DateOnly date, out string error, DateOnly? example = null)
     {
+        var sample = example is { } e ? $"{Short(e)} hoặc {Format(e)}" : "08/3 hoặc 08/3/2024";
         date = default;
         var shown = VietnameseText.Clean(input) ?? "";
         if (shown.Length > 60) shown = shown[..60];
         var folded = VietnameseText.Fold(input).TrimEnd('.', '!');
         if (folded.Length == 0)
         {
-            error = $"Chưa có ngày. Hãy gửi ngày dạng ngày/tháng, ví dụ: {Example}.";
+            error = $"Chưa có ngày. Hãy gửi ngày dạng ngày/tháng, ví dụ: {sample}.";
             return false;
         }
         if (folded.StartsWith("ngay ", StringComparison.Ordinal)) folded = folded[5..].Trim();
@@ -41,7 +42,7 @@ public static partial class VietnameseDates
         var match = DayMonthYear().Match(folded);
         if (!match.Success)
         {
-            error = $"Chưa hiểu ngày \"{shown}\". Hãy gửi ngày dạng ngày/tháng, ví dụ: {Example}, hoặc \"hôm nay\".";
+            error = $"Chưa hiểu ngày \"{shown}\". Hãy gửi ngày dạng ngày/tháng, ví dụ: {sample}, hoặc \"hôm nay\".";
             return false;
         }
 
@@ -53,7 +54,7 @@ public static partial class VietnameseDates
             if (match.Groups["y"].Value.Length == 2) year += 2000;
             if (year is < 2000 or > 2100 || !IsValid(year, month, day))
             {
-                error = $"Ngày \"{shown}\" không có thật. Hãy gửi ngày dạng ngày/tháng/năm, ví dụ: {Example}.";
+                error = $"Ngày \"{shown}\" không có thật. Hãy gửi ngày dạng ngày/tháng/năm, ví dụ: {sample}.";
                 return false;
             }
             date = new DateOnly(year, month, day);
@@ -72,7 +73,7 @@ public static partial class VietnameseDates
         }
         if (best is null)
         {
-            error = $"Ngày \"{shown}\" không có thật. Hãy gửi ngày dạng ngày/tháng, ví dụ: {Example}.";
+            error = $"Ngày \"{shown}\" không có thật. Hãy gửi ngày dạng ngày/tháng, ví dụ: {sample}.";
             return false;
         }
         date = best.Value;
@@ -82,6 +83,9 @@ public static partial class VietnameseDates
 
     /// <summary>"08/3/2024".</summary>
     public static string Format(DateOnly date) => VietnamTime.FormatDate(date);
+
+    /// <summary>"08/3": day and month as the dialogs write them.</summary>
+    public static string Short(DateOnly date) => $"{date.Day:00}/{date.Month}";
 
     private static bool IsValid(int year, int month, int day) =>
         month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Dialogs.Registration;
 using YouthMonth.Core.Messaging;
@@ -66,14 +67,27 @@ public sealed class PromptReaderTests
     [Fact]
     public void Dates_come_from_buttons_or_text_and_never_lie_in_the_future()
     {
-        var prompt = Prompts.Date("Ngày?");
+        var prompt = Prompts.Date("Ngày?", "05/3");
         Assert.True(PromptReader.TryRead(prompt, Text(null, ChoiceKeys.Yesterday), Today, out var answer, out _));
         Assert.Equal(new DateOnly(2024, 3, 4), answer.Date);
         Assert.True(PromptReader.TryRead(prompt, Text("hom nay"), Today, out answer, out _));
         Assert.Equal(Today, answer.Date);
         Assert.False(PromptReader.TryRead(prompt, Text("06/3"), Today, out _, out var error));
-        Assert.Equal(EngineTexts.FutureDate, error);
+        Assert.Equal(EngineTexts.FutureDate("05/3"), error);
+        Assert.False(PromptReader.TryRead(prompt, Text("32/3"), Today, out _, out error));
+        Assert.Contains("ví dụ: 05/3 hoặc 05/3/2024", error);
     }
+
+    [Theory]
+    // Window 02/3–08/3: today inside → today; after the window → its last day; before it → its first day.
+    [InlineData("2024-03-02", "2024-03-08", "2024-03-05", "05/3")]
+    [InlineData("2024-03-02", "2024-03-08", "2024-03-12", "08/3")]
+    [InlineData("2024-03-02", "2024-03-08", "2024-03-01", "02/3")]
+    // Another month and year: never the fixed March example.
+    [InlineData("2026-11-30", "2026-12-06", "2026-12-07", "06/12")]
+    public void The_date_example_is_a_day_of_the_period_being_reported(string start, string end, string today, string expected) =>
+        Assert.Equal(expected, Prompts.DateExample(DateOnly.Parse(start, CultureInfo.InvariantCulture),
+            DateOnly.Parse(end, CultureInfo.InvariantCulture), DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Yes_no_accepts_the_words_without_diacritics()

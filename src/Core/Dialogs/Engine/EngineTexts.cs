@@ -17,7 +17,7 @@ public static class EngineTexts
     public const string EmptyText = "Tin nhắn trống. Bạn gõ câu trả lời bằng chữ nhé.";
     public const string PhotoExpected = "Bạn gửi ảnh (có thể gửi nhiều ảnh một lúc), rồi bấm \"Xong\" hoặc gõ \"xong\".";
     public const string TextExpected = "Câu hỏi này cần trả lời bằng chữ, không phải ảnh.";
-    public const string FutureDate = "Ngày hoạt động không thể sau hôm nay. Bạn gõ lại ngày, ví dụ: 08/3.";
+    public static string FutureDate(string example) => $"Ngày hoạt động không thể sau hôm nay. Bạn gõ lại ngày, ví dụ: {example}.";
 
     /// <summary>"(Gõ "bỏ qua" hoặc "bỏ qua hết".)" for a number question on a channel without buttons.</summary>
     public static string TypeToSkip(IEnumerable<string> labels) =>

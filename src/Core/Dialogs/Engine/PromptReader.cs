@@ -80,8 +80,13 @@ public static class PromptReader
                 DateOnly date;
                 if (choice == ChoiceKeys.Today) date = today;
                 else if (choice == ChoiceKeys.Yesterday) date = today.AddDays(-1);
-                else if (!VietnameseDates.TryParse(text, today, out date, out error)) { error = EngineTexts.WithExample(error, prompt.Example); return false; }
-                if (date > today) { error = EngineTexts.FutureDate; return false; }
+                else if (!VietnameseDates.TryParse(text, today, out date, out error,
+                    VietnameseDates.TryParse(prompt.Example, today, out var example, out _) ? example : null))
+                {
+                    error = EngineTexts.WithExample(error, prompt.Example);
+                    return false;
+                }
+                if (date > today) { error = EngineTexts.FutureDate(prompt.Example ?? "08/3"); return false; }
                 answer = new Answer { Date = date, Text = text };
                 return true;
 

@@ -18,11 +18,19 @@ public static class Prompts
     public static Prompt Numbers(string text, string? unit, string example, bool skippable = false) =>
         WithSkip(new Prompt { Kind = PromptKind.Numbers, Text = text, Unit = unit, Example = example, Skippable = skippable, MaxLength = 1000 });
 
-    public static Prompt Date(string text) => new()
+    /// <param name="example">"06/3": a day the person could mean (see <see cref="DateExample"/>).</param>
+    public static Prompt Date(string text, string example) => new()
     {
-        Kind = PromptKind.Date, Text = text, Example = "08/3",
+        Kind = PromptKind.Date, Text = text, Example = example,
         Choices = [[new Choice(ChoiceKeys.Today, EngineTexts.Today), new Choice(ChoiceKeys.Yesterday, EngineTexts.Yesterday)]],
     };
+
+    /// <summary>
+    /// The example of a date question: the last day of the period's window that is not after today (the first
+    /// day while the window has not started), so it never shows a March date in another month nor a future day.
+    /// </summary>
+    public static string DateExample(DateOnly windowStart, DateOnly windowEnd, DateOnly today) =>
+        YouthMonth.Core.Text.VietnameseDates.Short(today < windowStart ? windowStart : today < windowEnd ? today : windowEnd);
 
     public static Prompt Choice(string text, IEnumerable<Choice> oneChoicePerRow, bool allowText = false) => new()
     {

@@ -20,7 +20,11 @@ public static class ActivitySteps
     public const decimal HistoryFloorMoney = 5_000_000m;
     public const decimal HistoryFactor = 10m;
 
-    public static void AskDate(DialogContext ctx) => ctx.Ask(ReportSteps.Date, Prompts.Date(ReportTexts.AskDate));
+    public static void AskDate(DialogContext ctx, ReportingPeriod period)
+    {
+        var example = Prompts.DateExample(period.WindowStart, period.WindowEnd, ctx.Today);
+        ctx.Ask(ReportSteps.Date, Prompts.Date(ReportTexts.AskDate(example), example));
+    }
 
     public static void AskParticipants(DialogContext ctx) =>
         ctx.Ask(ReportSteps.Participants, Prompts.Number(ReportTexts.AskParticipants, "lượt"));

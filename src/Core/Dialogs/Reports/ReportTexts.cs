@@ -73,7 +73,7 @@ public static class ReportTexts
     public const string AskTitle = "Tên hoạt động là gì?";
     public const string TitleExample = "Ra quân dọn vệ sinh kênh Tân Hóa";
     public const string AskCategory = "Hoạt động thuộc lĩnh vực nào?";
-    public const string AskDate = "Hoạt động diễn ra ngày nào? (ví dụ: 08/3, hoặc bấm Hôm nay)";
+    public static string AskDate(string example) => $"Hoạt động diễn ra ngày nào? (ví dụ: {example}, hoặc bấm Hôm nay)";
     public const string AskParticipants = "Có bao nhiêu lượt đoàn viên, thanh niên tham gia? (ví dụ: 150)";
     public const string AskNews = "Viết vài dòng tin về hoạt động (làm gì, ở đâu, kết quả):";
     public const string AskNewsWithLinks =

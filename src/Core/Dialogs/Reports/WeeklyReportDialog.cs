@@ -30,7 +30,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         switch (step)
         {
             case ReportSteps.Activity:
-                await PickActivityAsync(ctx, draft, answer, ct);
+                await PickActivityAsync(ctx, draft, period, answer, ct);
                 return;
             case Title:
                 if (draft.Fixing) { draft.CurrentActivity.Title = answer.Text!; await ShowReviewAsync(ctx, draft, ct); return; }
@@ -42,7 +42,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 return;
             case Category:
                 draft.CurrentActivity.Category = answer.ChoiceKey!;
-                ActivitySteps.AskDate(ctx);
+                ActivitySteps.AskDate(ctx, period);
                 return;
             case Date:
                 draft.CurrentActivity.Date = answer.Date;
@@ -103,7 +103,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                     await ShowReviewAsync(ctx, draft, ct);
                     return;
                 }
-                await PickActivityAsync(ctx, draft, answer, ct);
+                await PickActivityAsync(ctx, draft, period, answer, ct);
                 return;
             case Review:
                 await ReviewAnswerAsync(ctx, draft, period, answer, ct);
@@ -119,7 +119,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
     }
 
     /// <summary>A planned activity, "Hoạt động khác", or a title typed instead of picked.</summary>
-    private static async Task PickActivityAsync(DialogContext ctx, ReportDraft draft, Answer answer, CancellationToken ct)
+    private static async Task PickActivityAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, Answer answer, CancellationToken ct)
     {
         if (answer.ChoiceKey == "other") { AskTitle(ctx); return; }
         ActivityDraft activity;
@@ -131,7 +131,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         else activity = new ActivityDraft { Title = answer.Text! };
         draft.Activities.Add(activity);
         draft.Current = draft.Activities.Count - 1;
-        ActivitySteps.AskDate(ctx);
+        ActivitySteps.AskDate(ctx, period);
     }
 
     /// <summary>"Another activity?" with the activities to pick right there; photos sent now go to the last one.</summary>
@@ -183,7 +183,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         switch (field)
         {
             case Title: AskTitle(ctx); return;
-            case Date: ActivitySteps.AskDate(ctx); return;
+            case Date: ActivitySteps.AskDate(ctx, period); return;
             case Participants: draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values); ActivitySteps.AskParticipants(ctx); return;
             case News: ActivitySteps.AskNewsWithLinks(ctx); return;
             case Links: ActivitySteps.AskLinks(ctx); return;
