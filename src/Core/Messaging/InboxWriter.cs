@@ -75,7 +75,7 @@ public sealed class InboxWriter : IAsyncDisposable
     {
         try
         {
-            var stored = await InsertAsync(batch);
+            var stored = await InsertWithDeadlockRetryAsync(batch);
             // Within one batch a key counts once, for its first request: the others are redeliveries of it.
             var seen = new HashSet<(string, string)>();
             foreach (var p in batch)
@@ -86,6 +86,26 @@ public sealed class InboxWriter : IAsyncDisposable
             _logger.LogWarning("Storing {Count} inbound update(s) failed: {Error}", batch.Count, e.Message);
             var failure = new InboxUnavailableException(e);
             foreach (var p in batch) p.TrySetException(failure);
+        }
+    }
+
+    /// <summary>
+    /// Two batches holding the same redelivered keys in different orders can deadlock on the unique index; PostgreSQL
+    /// then rolls one statement back whole, so running it again is safe (and its rows keep their order).
+    /// </summary>
+    private async Task<HashSet<(string, string)>> InsertWithDeadlockRetryAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InsertAsync(batch);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 4)
+            {
+                _logger.LogInformation("Inbox batch of {Count} deadlocked with another; retrying ({Attempt})", batch.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt * Random.Shared.Next(1, 4)), _stop.Token);
+            }
         }
     }
 
