@@ -56,6 +56,8 @@ public sealed class OfficeApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // A line per request at Information buried the test results in megabytes of CI output.
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("ConnectionStrings:YouthMonth", Database.ConnectionString);
         builder.UseSetting("Telegram:BotUsername", "ThangThanhNienTestBot");
         builder.UseSetting("Photos:Root", PhotoRoot);
