@@ -21,7 +21,7 @@ public sealed class InboxEndToEndBenchmark : IBenchmark
 
     // The dialog-turns script with "bỏ qua" at the photo question: a webhook photo would need a download.
     private static readonly string[] Script =
-        ["/baocao", "1", "Hoạt động khác", "Tọa đàm kỹ năng số", "8", "04/3", "60", "Tọa đàm cho 60 đoàn viên.", "bỏ qua", "không", "1"];
+        [.. Dialogs.DialogTurnsBenchmark.Script.Select(line => line == "(photo)" ? "bỏ qua" : line)];
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -33,7 +33,7 @@ public sealed class InboxEndToEndBenchmark : IBenchmark
             Environment.GetEnvironmentVariable("YOUTHMONTH_TEST_PG") ?? Environment.GetEnvironmentVariable("YOUTHMONTH_PG"));
         var database = await TestDatabase.CreateAsync();
         var plan = await TestPlan.SeedAsync(database);
-        var chatIds = await SeedChatsAsync(database, plan, chats);
+        var chatIds = await Dialogs.DialogTurnsBenchmark.SeedSecretariesAsync(database, plan, chats);
 
         await using var api = await BenchFakeApi.StartAsync(_ => (200, """{"ok":true,"result":{}}"""));
         await using var host = await BenchHost.StartOnAsync(database, new()
@@ -105,20 +105,5 @@ public sealed class InboxEndToEndBenchmark : IBenchmark
         Console.WriteLine($"| most pending at once (sampled) | {maxPending} |");
         Console.WriteLine($"| dead letters / outbox rows / reports submitted | {dead} / {outbox} / {reports} of {chats} |");
         return processed == total ? 0 : 1;
-    }
-
-    private static async Task<List<string>> SeedChatsAsync(TestDatabase database, TestPlan plan, int count)
-    {
-        await using var db = database.CreateDbContext();
-        var orgId = await db.Units.Where(u => u.Id == plan.Units[0]).Select(u => u.OrganisationId).SingleAsync();
-        var contacts = Enumerable.Range(1, count).Select(i => new Contact
-        {
-            Name = $"Bí thư {i}", Unit = new Unit { Name = $"Chi đoàn thử {i}", OrganisationId = orgId },
-        }).ToList();
-        db.Contacts.AddRange(contacts);
-        await db.SaveChangesAsync();
-        db.ChatAccounts.AddRange(contacts.Select(c => new ChatAccount { Channel = Channel.Zalo, ChatId = $"bench-{c.Id}", ContactId = c.Id, CreatedAt = DateTimeOffset.UtcNow }));
-        await db.SaveChangesAsync();
-        return contacts.Select(c => $"bench-{c.Id}").ToList();
     }
 }

@@ -20,7 +20,8 @@ public sealed class DialogTurnsBenchmark : IBenchmark
     public string Name => "dialog-turns";
     public string Description => "Weekly-report dialog turns/s through ChatProcessor with 1 and 4 workers [chats=200]";
 
-    private static readonly string[] Script =
+    /// <summary>A secretary's whole weekly report, one message each; "(photo)" stands for a photo message.</summary>
+    internal static readonly string[] Script =
         ["/baocao", "1", "Hoạt động khác", "Tọa đàm kỹ năng số", "8", "04/3", "60", "Tọa đàm cho 60 đoàn viên.", "(photo)", "không", "1"];
 
     public async Task<int> RunAsync(string[] args)
@@ -131,6 +132,17 @@ public sealed class DialogTurnsBenchmark : IBenchmark
 
     private static async Task<(List<string> ChatIds, int PhotoId)> SeedChatsAsync(TestDatabase database, TestPlan plan, int count)
     {
+        var ids = await SeedSecretariesAsync(database, plan, count);
+        await using var db = database.CreateDbContext();
+        var photo = new Photo { Sha256 = new string('a', 64), ContentType = "image/jpeg", StoragePath = "bench/a.jpg", CreatedAt = DateTimeOffset.UtcNow };
+        db.Photos.Add(photo);
+        await db.SaveChangesAsync();
+        return (ids, photo.Id);
+    }
+
+    /// <summary>N secretaries, each of a unit of their own in the test plan's organisation, bound to a Zalo chat "bench-{id}".</summary>
+    internal static async Task<List<string>> SeedSecretariesAsync(TestDatabase database, TestPlan plan, int count)
+    {
         await using var db = database.CreateDbContext();
         var orgId = await db.Units.Where(u => u.Id == plan.Units[0]).Select(u => u.OrganisationId).SingleAsync();
         var contacts = Enumerable.Range(1, count).Select(i => new Contact
@@ -138,12 +150,9 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             Name = $"Bí thư {i}", Unit = new Unit { Name = $"Chi đoàn thử {i}", OrganisationId = orgId },
         }).ToList();
         db.Contacts.AddRange(contacts);
-        var photo = new Photo { Sha256 = new string('a', 64), ContentType = "image/jpeg", StoragePath = "bench/a.jpg", CreatedAt = DateTimeOffset.UtcNow };
-        db.Photos.Add(photo);
         await db.SaveChangesAsync();
-        var ids = contacts.Select(c => $"bench-{c.Id}").ToList();
         db.ChatAccounts.AddRange(contacts.Select(c => new ChatAccount { Channel = Channel.Zalo, ChatId = $"bench-{c.Id}", ContactId = c.Id, CreatedAt = DateTimeOffset.UtcNow }));
         await db.SaveChangesAsync();
-        return (ids, photo.Id);
+        return contacts.Select(c => $"bench-{c.Id}").ToList();
     }
 }
