@@ -153,8 +153,7 @@ public static class ActivitySteps
     /// </summary>
     public static async Task<bool> ConfirmNumbersAsync(DialogContext ctx, ReportDraft draft, Answer answer, int campaignId, CancellationToken ct)
     {
-        if (draft.Pending.Count > 0 && (answer.ChoiceKey == ConfirmYes
-            || Text.VietnameseText.Fold(answer.Text)?.TrimEnd('.', '!') is "dung" or "dung roi" or "dung vay" or "dung a" or "ok" or "co" or "chinh xac"))
+        if (draft.Pending.Count > 0 && (answer.ChoiceKey == ConfirmYes || IsYes(answer.Text)))
         {
             var all = await ReportPeriods.MetricsAsync(ctx.Db, campaignId, ct);
             var (asked, _) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
@@ -164,6 +163,10 @@ public static class ActivitySteps
         }
         return await ReadMetricsAsync(ctx, draft, answer, campaignId, ct);
     }
+
+    /// <summary>A typed "đúng", "ok", "chính xác"… confirming a doubted number (Zalo has no buttons).</summary>
+    public static bool IsYes(string? text) =>
+        Text.VietnameseText.Fold(text)?.TrimEnd('.', '!') is "dung" or "dung roi" or "dung vay" or "dung a" or "ok" or "co" or "chinh xac";
 
     private static void Apply(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read, string head)
     {

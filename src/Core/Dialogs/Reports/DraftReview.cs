@@ -33,8 +33,9 @@ public static class DraftReview
     }
 
     /// <param name="before">When given, a number that differs from it is marked "(đã sửa, trước: …)", and a cleared one is listed.</param>
+    /// <param name="note">What to add after a metric's number, if anything (the final report's weekly sums).</param>
     public static void AppendValues(StringBuilder sb, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<Metric> metrics, string indent,
-        IReadOnlyDictionary<string, decimal>? before = null, IReadOnlyCollection<string>? approximate = null)
+        IReadOnlyDictionary<string, decimal>? before = null, IReadOnlyCollection<string>? approximate = null, Func<Metric, decimal, string?>? note = null)
     {
         foreach (var m in metrics)
         {
@@ -43,6 +44,7 @@ public static class DraftReview
             {
                 sb.Append(indent).Append(m.Label).Append(": ").Append(ReportTexts.Value(v, m.Unit, approximate?.Contains(m.Code) == true));
                 if (before is not null && had != v) sb.Append(ReportTexts.ReviewChanged(had is { } h ? VietnameseNumbers.Format(h, m.Unit) : null));
+                if (note?.Invoke(m, v) is { } extra) sb.Append(extra);
                 sb.Append('\n');
             }
             else if (had is { } h)
