@@ -84,6 +84,13 @@ public sealed class WeeklySumExportTests : IAsyncLifetime
 
         var docx = await (await viewer.GetAsync($"/api/exports/summary.docx?periodId={_seed.Final.Id}").AssertStatusAsync(HttpStatusCode.OK))
             .Content.ReadAsByteArrayAsync();
+        // With YOUTHMONTH_PREVIEW_DIR set the files are kept for scripts/export-preview.sh.
+        if (Environment.GetEnvironmentVariable("YOUTHMONTH_PREVIEW_DIR") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "tong-cac-tuan.docx"), docx);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "tong-cac-tuan.xlsx"), xlsx);
+        }
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
         Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText));
