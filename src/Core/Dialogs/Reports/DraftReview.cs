@@ -22,7 +22,10 @@ public static class DraftReview
             AppendValues(sb, a.Values, metrics, "   ", a.ValuesBefore, a.Approximate);
             if (a.News is not null) sb.Append("   ").Append(ReportTexts.ReviewNews).Append(a.News).Append('\n');
             if (a.Links.Count > 0) sb.Append("   ").Append(ReportTexts.ReviewLinks).Append(string.Join(", ", a.Links)).Append('\n');
-            sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count).Append('\n');
+            sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count)
+                .Append(ReportTexts.ReviewPhotoFailures(a.PhotoFailures.Select(f =>
+                    ReportTexts.ReviewPhotoFailure(f.Position, Messaging.PhotoRejections.Short(f.Reason, f.MaxBytes)))))
+                .Append('\n');
         }
         if (draft.Activities.Any(a => a.Approximate.Count > 0)) sb.Append('\n').Append(ReportTexts.ReviewApproximate);
         sb.Append('\n').Append(ReportTexts.ReviewFooter);
