@@ -27,8 +27,16 @@ public static class UnitNumbersSheet
     /// <summary>A number shaded as differing from the unit's weekly sum (see <see cref="SummaryTexts.WeeklySumColumn"/>).</summary>
     private sealed record Shaded(decimal Value);
 
+    /// <summary>Text wrapped in its cell (several metrics' weekly sums do not fit one line).</summary>
+    private sealed record Wrapped(string Text);
+
+    private const double WeeklySumWidth = 60;
+    /// <summary>Characters of Times New Roman 12 (regular) on one line of that column, measured in LibreOffice.</summary>
+    private const double WeeklySumLine = 72;
+
     // Cell formats (index into cellXfs), Times New Roman 12 like the Word report.
-    private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U, ShadedWhole = 6U, ShadedFraction = 7U;
+    private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U, ShadedWhole = 6U, ShadedFraction = 7U,
+        WrappedText = 8U;
 
     public static byte[] Xlsx(CampaignSummary s, IReadOnlyList<UnitNumbers> units) => Xlsx(s, units, null);
 
@@ -48,15 +56,21 @@ public static class UnitNumbersSheet
             // Per unit: a frozen header row and name columns, wide enough for the names; printed landscape with
             // the header row and the STT/name columns repeated on every page.
             var headers = Headers(s);
-            var perUnit = units.Select((u, i) => (object[])
-            [
-                i + 1, u.Name, u.Cluster ?? "", u.Status, u.Reports, u.Activities,
-                .. s.Totals.Select(t => u.FinalVsWeekly.ContainsKey(t.Code) ? new Shaded(u.Values.GetValueOrDefault(t.Code)) : (object)u.Values.GetValueOrDefault(t.Code)),
-                Approximate(s, u), WeeklySums(s, u),
-            ]);
-            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d), 30, 45];
+            var perUnit = units.Select((u, i) =>
+            {
+                var weekly = WeeklySums(s, u);
+                return (Weekly: weekly, Cells: (object[])
+                [
+                    i + 1, u.Name, u.Cluster ?? "", u.Status, u.Reports, u.Activities,
+                    .. s.Totals.Select(t => u.FinalVsWeekly.ContainsKey(t.Code) ? new Shaded(u.Values.GetValueOrDefault(t.Code)) : (object)u.Values.GetValueOrDefault(t.Code)),
+                    Approximate(s, u), new Wrapped(weekly),
+                ]);
+            });
+            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d), 30, WeeklySumWidth];
             var rows = new List<Row> { Row(1, headers, HeaderCell, HeaderHeight(headers, widths)) };
-            rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r, TextCell)));
+            // A row grows only for a long "Tổng các tuần" text: the others keep the sheet's default height.
+            rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r.Cells, TextCell,
+                r.Weekly.Length > WeeklySumLine ? 17 * Math.Ceiling(r.Weekly.Length / WeeklySumLine) : null)));
             AddSheet(book, sheets, 1U, "Theo đơn vị", widths, rows, frozenRows: 1, frozenColumns: 2);
             book.Workbook.Append(new DefinedNames(new DefinedName("'Theo đơn vị'!$A:$B,'Theo đơn vị'!$1:$1")
             {
@@ -132,8 +146,10 @@ public static class UnitNumbersSheet
                 new CellFormat { FontId = 1U, ApplyFont = true },
                 // A final total that differs from the unit's weekly sum: light yellow, as offices mark a cell to check.
                 new CellFormat { NumberFormatId = 165U, BorderId = 1U, FillId = 3U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true, ApplyFill = true },
-                new CellFormat { NumberFormatId = 164U, BorderId = 1U, FillId = 3U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true, ApplyFill = true })
-                { Count = 8U },
+                new CellFormat { NumberFormatId = 164U, BorderId = 1U, FillId = 3U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true, ApplyFill = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true })
+                    { BorderId = 1U, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true })
+                { Count = 9U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
     }
 
@@ -184,6 +200,11 @@ public static class UnitNumbersSheet
                 {
                     CellReference = reference, DataType = CellValues.Number, StyleIndex = d == Math.Round(d) ? ShadedWhole : ShadedFraction,
                     CellValue = new CellValue(d.ToString("0.##", CultureInfo.InvariantCulture)),
+                },
+                Wrapped { Text: var text } => new Cell
+                {
+                    CellReference = reference, DataType = CellValues.InlineString, StyleIndex = WrappedText,
+                    InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }),
                 },
                 decimal d => new Cell
                 {
