@@ -92,7 +92,7 @@ public sealed class ChatProcessor(
         var now = clock.GetUtcNow();
         var message = MessageJson.Deserialize<IncomingMessage>(row.Payload);
         if (services.GetService<IIncomingMediaStore>() is { } media && message.Photos.Count > 0)
-            message = await media.StoreMediaAsync(message, ct);
+            message = await media.StoreMediaAsync(message, _retry.DelayAfter(row.Attempts + 1) is null, ct);
 
         // Savepoints around each SaveChanges cost two round trips apiece; a failure is rolled back to "handle" anyway.
         db.Database.AutoSavepointsEnabled = false;

@@ -151,6 +151,15 @@ public static class ReportTexts
     public static string MetricName(Metric m) => m.Aliases.Count > 0 ? m.Aliases[0] : m.Label.ToLower(VietnamTime.Culture);
     public const string EarlyPhotosAttached = "Bot đã gắn vào hoạt động này các ảnh bạn gửi lúc trước.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
+    /// <summary>"Ảnh thứ 2: Ảnh quá lớn (tối đa 10 MB). …".</summary>
+    public static string PhotoFailed(int position, string explanation) => $"Ảnh thứ {position}: {explanation}";
+    public const string ResendOrWithoutPhotos =
+        "Nếu không gửi lại được, bấm \"Gửi không kèm ảnh\" để làm tiếp: báo cáo vẫn gửi được, và văn phòng sẽ biết ảnh nào bị lỗi.";
+    public const string WithoutPhotos = "Gửi không kèm ảnh";
+    /// <summary>Review line after the photo count: "(1 ảnh không lưu được: ảnh thứ 3 — ảnh quá lớn)".</summary>
+    public static string ReviewPhotoFailures(IEnumerable<string> failures) =>
+        failures.ToList() is var list && list.Count > 0 ? $" ({list.Count} ảnh không lưu được: {string.Join("; ", list)})" : "";
+    public static string ReviewPhotoFailure(int position, string reason) => $"ảnh thứ {position} — {reason}";
     public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
 
     // Review and saving
