@@ -9,7 +9,7 @@ namespace YouthMonth.Bot.Messaging;
 /// Fetches the photos of a message before the dialogs see it (called by ChatProcessor): Telegram via getFile
 /// and download (≤ 20 MB), Zalo by its image URL. Network errors throw, so the message is retried; an image that
 /// is too large, not an image or gone reaches the dialogs with <see cref="IncomingPhoto.RejectedReason"/>, and so
-/// does one whose download still fails on the message's last try (<see cref="PhotoRejection.DownloadFailed"/>):
+/// does one whose download still fails on its last try (before a long wait) (<see cref="PhotoRejection.DownloadFailed"/>):
 /// a file server that is down must not dead-letter the person's text and other photos with it.
 /// </summary>
 public sealed class IncomingPhotoDownloader(
@@ -32,7 +32,7 @@ public sealed class IncomingPhotoDownloader(
         }
         catch (Exception e) when (lastAttempt && Faults.IsTransient(e) && !ct.IsCancellationRequested)
         {
-            logger.LogWarning("Photo of a {Channel} message could not be fetched after every retry; handled without it: {Error}",
+            logger.LogWarning("Photo of a {Channel} message could not be fetched after its retries; handled without it: {Error}",
                 channel, e.GetType().Name);
             return photo with { RejectedReason = PhotoRejection.DownloadFailed, FailureDetail = Detail(e) };
         }

@@ -162,7 +162,8 @@ public sealed class InboxRetryTests : IAsyncLifetime
     {
         _zalo.Files["ok.jpg"] = TestImages.Jpeg(500, seed: 7);
         _zalo.FileFailure = name => name switch { "down.jpg" => 503, "gone.jpg" => 404, _ => null };
-        await using var app = App("1,1");
+        // The message's budget would wait a minute, twice; a photo is not retried past a long wait (ChatProcessor.LongWait).
+        await using var app = App("1,1,60,60");
         var client = app.Client();
 
         // The text and the other photos of the chat go on: a file server that stays down costs the photo, not the message.
@@ -177,13 +178,15 @@ public sealed class InboxRetryTests : IAsyncLifetime
         var handled = app.Services.GetRequiredService<HandledLog>().Messages;
         Assert.Equal("HTTP 503", handled.Single(m => m.MessageId == "f1").Photos[0].FailureDetail);
         Assert.Equal("HTTP 404", handled.Single(m => m.MessageId == "f2").Photos[0].FailureDetail);
-        // Tried as often as any message (1 + 2 retries), then handled, not dead-lettered; a 404 is not retried at all.
+        // Three tries (the short waits), not the five the message could have, then handled, not dead-lettered,
+        // and no "your message is delayed" notice (that comes with a wait of 30 s or more); a 404 is not retried.
         var down = await db.Inbox.SingleAsync(i => i.UpdateKey == "message.image.received:f1");
         Assert.Equal((3, (DateTimeOffset?)null), (down.Attempts, down.DeadLetteredAt));
         Assert.NotNull(down.ProcessedAt);
         Assert.Contains("503", down.LastError);
         Assert.Equal(1, (await db.Inbox.SingleAsync(i => i.UpdateKey == "message.image.received:f2")).Attempts);
         Assert.Equal(0, (await DeadLetters.ListAsync(db, 0, 50)).Total);
+        Assert.DoesNotContain(Core.Messaging.ChatProcessor.Texts.Delayed, texts);
     }
 
     /// <summary>Fails for good (a bug, bad data) on the text "hỏng"; echoes the rest.</summary>

@@ -40,7 +40,16 @@ public static class ActivitySteps
     public static void AskLinks(DialogContext ctx, bool required = false) =>
         ctx.Ask(ReportSteps.Links, Prompts.Link(required ? ReportTexts.AskShortLinks : ReportTexts.AskLinks, skippable: !required));
 
-    public static void AskPhotos(DialogContext ctx, string? text = null) => ctx.Ask(ReportSteps.Photos, Prompts.Photos(text ?? ReportTexts.AskPhotos));
+    /// <summary>
+    /// The photo question answered with "Xong" (quick reports, photos sent earlier). When the period does not require
+    /// photos the first asking also offers "Không có ảnh"; when it does, it says so.
+    /// </summary>
+    public static void AskPhotos(DialogContext ctx, bool required, string? text = null)
+    {
+        var prompt = Prompts.Photos(text ?? (required ? ReportTexts.AskPhotosRequired : ReportTexts.AskPhotosOptional));
+        if (!required && text is null) prompt = prompt with { Choices = [[.. prompt.Choices[0], new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] };
+        ctx.Ask(ReportSteps.Photos, prompt);
+    }
 
     /// <summary>Asks the next metric of the queue; false when the queue is empty.</summary>
     public static async Task<bool> AskNextMetricAsync(DialogContext ctx, ReportDraft draft, int campaignId, CancellationToken ct)
@@ -295,23 +304,25 @@ public static class ActivitySteps
     /// The weekly report's photo question: the first photo message (a whole album) answers it, so it has no "Xong"
     /// button. Photos sent earlier are attached first, and then "Xong" is offered.
     /// </summary>
-    public static void AskPhotosOnce(DialogContext ctx, ReportDraft draft)
+    public static void AskPhotosOnce(DialogContext ctx, ReportDraft draft, bool required)
     {
-        if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft); return; }
-        ctx.Ask(ReportSteps.Photos, Prompts.Photos(ReportTexts.AskPhotosOnce) with { Choices = [] });
+        if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft, required); return; }
+        ctx.Ask(ReportSteps.Photos, required
+            ? Prompts.Photos(ReportTexts.AskPhotosOnceRequired) with { Choices = [] }
+            : Prompts.Photos(ReportTexts.AskPhotosOnceOptional) with { Choices = [[new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] });
     }
 
     /// <summary>Asks for photos; photos sent earlier in the dialog are attached first and counted.</summary>
-    public static void AskPhotos(DialogContext ctx, ReportDraft draft)
+    public static void AskPhotos(DialogContext ctx, ReportDraft draft, bool required)
     {
-        if (draft.EarlyPhotoIds.Count == 0) { AskPhotos(ctx); return; }
+        if (draft.EarlyPhotoIds.Count == 0) { AskPhotos(ctx, required); return; }
         var activity = draft.CurrentActivity;
         var early = draft.EarlyPhotoIds.Where(id => !activity.PhotoIds.Contains(id)).Take(Math.Max(0, MaxPhotos - activity.PhotoIds.Count)).ToList();
         activity.PhotoIds.AddRange(early);
         activity.PhotosSent += early.Count;
         draft.EarlyPhotoIds.Clear();
         ctx.Note(ReportTexts.EarlyPhotosAttached);
-        AskPhotos(ctx, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
+        AskPhotos(ctx, required, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
     }
 
     /// <summary>Keeps photos sent before the photo question (see <see cref="Engine.IKeepsEarlyPhotos"/>).</summary>
