@@ -75,6 +75,12 @@ public sealed class DialogRouter(
         if (ctx.Dialog is null || ctx.Prompt is null || Find(ctx.Dialog) is not { } dialog)
         {
             ctx.End();
+            // "báo cáo", "bao cao tuan 1", "trạng thái" typed without the slash: what a new secretary types first.
+            if (TypedCommand(message.Text) is { } typed)
+            {
+                await RunCommandAsync(ctx, typed.Command, typed.Args, ct);
+                return;
+            }
             ctx.Say(RouterTexts.Idle);
             return;
         }
@@ -146,6 +152,19 @@ public sealed class DialogRouter(
                 await command.Run(ctx, new CommandCall(args, dialog is not null), ct);
                 return;
         }
+    }
+
+    private (DialogCommand Command, string? Args)? TypedCommand(string? text)
+    {
+        var words = Text.VietnameseText.Clean(text)?.TrimStart('/').Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        if (words.Length is 0 or > 6) return null;
+        for (var n = Math.Min(2, words.Length); n >= 1; n--)
+        {
+            var name = Text.VietnameseText.Fold(string.Concat(words.Take(n))).TrimEnd('.', '!', '?');
+            if (commands.Find(name) is { } command && !command.OpenToUnregistered)
+                return (command, words.Length > n ? string.Join(' ', words.Skip(n)) : null);
+        }
+        return null;
     }
 
     private static Prompt ResumeQuestion(DialogContext ctx, IDialog dialog) =>

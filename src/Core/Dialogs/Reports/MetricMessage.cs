@@ -21,7 +21,7 @@ public static class MetricMessage
     private static readonly HashSet<string> CurrencyWords = new(StringComparer.Ordinal) { "dong", "d", "vnd", "vnđ", "vn" };
 
     // Words around a number that say nothing ("số người tham gia là 120", "có 45 đơn vị máu").
-    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal) { "so", "la", "co", "duoc", "gom", "tong", "voi", "dat" };
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal) { "so", "la", "co", "duoc", "gom", "tong", "voi", "dat", "va" };
 
     /// <param name="text">The message as typed.</param>
     /// <param name="asked">The metrics this activity collects (participants included), in the order they are asked.</param>
@@ -34,7 +34,7 @@ public static class MetricMessage
         values = [];
         error = "";
         var clean = VietnameseText.Clean(text) ?? "";
-        var parts = Split(clean);
+        var parts = Split(clean).SelectMany(p => SplitAtNames(p, all)).ToList();
         if (parts.Count == 0)
         {
             VietnameseNumbers.TryParse(clean, Kind(current), out _, out error);
@@ -67,6 +67,49 @@ public static class MetricMessage
             start = i + 1;
         }
         return parts;
+    }
+
+    /// <summary>
+    /// "30 suất quà trị giá 1 triệu rưỡi", "tham gia 200 máu 45": numbers of two metrics typed without a comma
+    /// between them become one part per metric name. The words between two names go with the first name when it
+    /// came before its number ("tham gia 200"), else with the second ("200 người tham gia 45 đơn vị máu"). A part is
+    /// only split when every piece keeps a digit, so "tặng quà trị giá 5 triệu" stays one answer.
+    /// </summary>
+    private static IEnumerable<string> SplitAtNames(string part, IReadOnlyList<Metric> all)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var folded = words.Select(w => Fold(w.Replace(':', ' ').Replace('=', ' ').Trim())).ToList();
+        var names = all.SelectMany(Names).Distinct().Select(n => n.Split(' ')).OrderByDescending(n => n.Length).ToList();
+        var spans = new List<(int Start, int End)>();
+        for (var i = 0; i < folded.Count;)
+        {
+            var at = i;
+            var match = names.FirstOrDefault(n => at + n.Length <= folded.Count && folded.Skip(at).Take(n.Length).SequenceEqual(n));
+            if (match is null) { i++; continue; }
+            spans.Add((i, i + match.Length));
+            i += match.Length;
+        }
+        if (spans.Count < 2) return [part];
+        static bool HasDigit(IEnumerable<string> ws) => ws.Any(w => w.Any(char.IsAsciiDigit));
+        var cuts = new List<int>();
+        var start = 0;
+        for (var k = 0; k + 1 < spans.Count; k++)
+        {
+            var gap = words[spans[k].End..spans[k + 1].Start];
+            var numberFirst = HasDigit(words[start..spans[k].Start]);
+            var cut = HasDigit(gap) && !numberFirst ? spans[k + 1].Start : spans[k].End;
+            cuts.Add(cut);
+            start = cut;
+        }
+        cuts.Add(words.Length);
+        var pieces = new List<string>();
+        start = 0;
+        foreach (var cut in cuts)
+        {
+            pieces.Add(string.Join(' ', words[start..cut]));
+            start = cut;
+        }
+        return pieces.All(p => HasDigit(p.Split(' '))) ? pieces : [part];
     }
 
     private static bool TryReadPart(string part, bool only, bool first, IReadOnlyList<Metric> asked, IReadOnlyList<Metric> all, Metric current,
@@ -144,7 +187,10 @@ public static class MetricMessage
             return false;
         }
         // A bare answer is parsed as typed, so its errors quote exactly what the person sent.
-        if (!VietnameseNumbers.TryParse(trimmed ? string.Join(' ', words) : part, Kind(metric), out value, out approximate, out error))
+        if (!VietnameseNumbers.TryParse(trimmed ? string.Join(' ', words) : part, Kind(metric), out value, out approximate, out error)
+            // "tặng quà trị giá 5 triệu": the words before the number only said what it is.
+            && !(trimmed && words.FindIndex(w => w.Any(char.IsAsciiDigit)) is > 0 and var digit
+                && VietnameseNumbers.TryParse(string.Join(' ', words.Skip(digit)), Kind(metric), out value, out approximate, out _)))
         {
             error = Engine.EngineTexts.WithExample(error, example);
             return false;
