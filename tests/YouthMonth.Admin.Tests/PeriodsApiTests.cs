@@ -88,4 +88,47 @@ public sealed class PeriodsApiTests(AdminApp app) : IClassFixture<AdminApp>, IAs
         await using var db = app.Db();
         Assert.Equal(0, await db.Periods.CountAsync());
     }
+
+    [Fact]
+    public async Task Photos_required_is_set_per_period_kept_when_omitted_and_refused_on_a_final_period()
+    {
+        var client = await app.ClientAsync();
+        var campaign = await PlanSetup.CampaignAsync(client, await PlanSetup.OrganisationAsync(client));
+        var weeks = (await (await client.PostJsonAsync($"/api/campaigns/{campaign}/periods/generate",
+            """{"windowStartDay": "Saturday", "dueDay": "Friday", "dueTime": "11:00", "photosRequired": true}""")
+            .AssertStatusAsync(HttpStatusCode.OK)).JsonAsync()).AsArray();
+        Assert.All(weeks, w => Assert.True((bool)w!["photosRequired"]!));
+
+        // A PUT without the field keeps it; an explicit false turns it off.
+        var week = weeks[1]!;
+        var edit = new JsonObject
+        {
+            ["kind"] = "Weekly", ["number"] = 2, ["windowStart"] = (string)week["windowStart"]!, ["windowEnd"] = (string)week["windowEnd"]!,
+            ["deadline"] = "2024-03-08T12:00:00", ["version"] = (uint)week["version"]!,
+        };
+        var kept = await (await client.PutJsonAsync($"/api/periods/{(int)week["id"]!}", edit.ToJsonString()).AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.True((bool)kept["photosRequired"]!);
+        edit["version"] = (uint)kept["version"]!;
+        edit["photosRequired"] = false;
+        var off = await (await client.PutJsonAsync($"/api/periods/{(int)week["id"]!}", edit.ToJsonString()).AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
+        Assert.False((bool)off["photosRequired"]!);
+
+        var eventDay = await (await client.PostJsonAsync("/api/periods", $$"""
+            {"campaignId": {{campaign}}, "kind": "EventDay", "label": "Ngày Đoàn viên", "windowStart": "2024-03-24", "windowEnd": "2024-03-24",
+             "deadline": "2024-03-24T16:00:00", "photosRequired": true}
+            """).AssertStatusAsync(HttpStatusCode.Created)).JsonAsync();
+        Assert.True((bool)eventDay["photosRequired"]!);
+        var newDefault = await (await client.PostJsonAsync("/api/periods", $$"""
+            {"campaignId": {{campaign}}, "kind": "KickOff", "label": "Lễ ra quân", "windowStart": "2024-03-02", "windowEnd": "2024-03-02",
+             "deadline": "2024-03-02T16:00:00"}
+            """).AssertStatusAsync(HttpStatusCode.Created)).JsonAsync();
+        Assert.False((bool)newDefault["photosRequired"]!);
+        await (await client.PostJsonAsync("/api/periods", $$"""
+            {"campaignId": {{campaign}}, "kind": "Final", "label": "Tổng kết", "windowStart": "2024-03-01", "windowEnd": "2024-03-31",
+             "deadline": "2024-03-26T11:00:00", "photosRequired": true}
+            """)).AssertFieldErrorAsync("photosRequired");
+
+        await using var db = app.Db();
+        Assert.Equal(5, await db.Periods.CountAsync(p => p.PhotosRequired));
+    }
 }

@@ -36,6 +36,17 @@ public sealed class PlanImportExportTests(AdminApp app) : IClassFixture<AdminApp
         Assert.Equal(["máu", "đơn vị máu", "hiến máu"], metrics.Single(m => (string)m!["code"]! == "blood_units")!["aliases"]!.AsArray().Select(a => (string)a!));
         var greenSunday = doc["campaign"]!["activities"]!.AsArray().First(a => ((string)a!["title"]!).Contains("Ngày chủ nhật xanh"))!;
         Assert.Equal(["trees", "youth_works", "youth_works_value"], greenSunday["metrics"]!.AsArray().Select(a => (string)a!));
+        // Cần Thơ's weekly reports are "tin bài và hình ảnh kèm theo": photos required; its final report (due before week 5) asks none.
+        Assert.Equal([true, true, true, true, false, true], doc["campaign"]!["periods"]!.AsArray().Select(p => (bool)p!["photosRequired"]!));
+    }
+
+    [Fact]
+    public async Task Photos_required_on_a_final_period_is_refused_naming_the_field()
+    {
+        var client = await app.ClientAsync();
+        var json = Http.Edit(Http.Sample("cantho-2024.json"), doc => doc["campaign"]!["periods"]![5]!["photosRequired"] = true);
+        var problem = await client.PostJsonAsync("/api/plan/import", json).AssertStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("tổng kết", (string)(await problem.JsonAsync())["errors"]!["campaign.periods[5].photosRequired"]![0]!);
     }
 
     [Fact]
@@ -62,6 +73,8 @@ public sealed class PlanImportExportTests(AdminApp app) : IClassFixture<AdminApp
         Assert.Equal("2023-03-04T09:00:00", (string)week1["deadline"]!);
         Assert.Equal(new DateTimeOffset(2023, 3, 4, 2, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse((string)week1["deadlineUtc"]!));
         Assert.Equal("09g00 thứ Bảy 04/3", (string)week1["deadlineText"]!);
+        // Tân Phú's Google Form asked no photos: its periods leave them optional.
+        Assert.All(periods, p => Assert.False((bool)p!["photosRequired"]!));
         await using var db = app.Db();
         Assert.Equal(2, await db.Periods.CountAsync(p => p.CampaignId == campaignId && p.Kind == Core.Plan.PeriodKind.Final
             && p.DeadlineUtc == new DateTimeOffset(2023, 3, 19, 10, 0, 0, TimeSpan.Zero)));

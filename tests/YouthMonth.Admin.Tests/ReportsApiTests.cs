@@ -26,6 +26,11 @@ public sealed class ReportsApiTests : IAsyncLifetime
             [new("Ngày Chủ nhật xanh", ActivityCategories.SocialWelfare, V(("participants", 120), ("trees", 30)), photo.Id)]);
         week.Activities[0].Links.Add("https://facebook.com/doan/posts/1");
         week.Activities[0].NewsText = "Ra quân dọn vệ sinh kênh rạch.";
+        week.Activities[0].PhotoFailures.Add(new ReportPhotoFailure
+        {
+            Position = 2, FileName = "IMG_0412.HEIC", Caption = "Ra quân", Reason = Core.Messaging.PhotoRejection.DownloadFailed,
+            Detail = "HTTP 503", FailedAt = week.SubmittedAt!.Value.AddMinutes(-3),
+        });
         db.ReportAudits.Add(new ReportAudit { ReportId = week.Id, At = week.SubmittedAt!.Value, Actor = "bot", Action = "Gửi báo cáo" });
         await db.SaveChangesAsync();
         week2 = week.Id;
@@ -63,6 +68,15 @@ public sealed class ReportsApiTests : IAsyncLifetime
         Assert.Equal("Tình nguyện, an sinh xã hội", (string)activity["categoryLabel"]!);
         Assert.Equal(2, activity["values"]!.AsArray().Count);
         Assert.Single(activity["photos"]!.AsArray());
+        // Issue 11: a photo that could not be downloaded is told to the office: which one, why, when.
+        var failed = Assert.Single(activity["photoFailures"]!.AsArray())!;
+        Assert.Equal(2, (int)failed["position"]!);
+        Assert.Equal("IMG_0412.HEIC", (string)failed["fileName"]!);
+        Assert.Equal("Ra quân", (string)failed["caption"]!);
+        Assert.Equal("DownloadFailed", (string)failed["reason"]!);
+        Assert.Equal("máy chủ chat không trả ảnh sau nhiều lần thử", (string)failed["reasonText"]!);
+        Assert.Equal("HTTP 503", (string)failed["detail"]!);
+        Assert.NotNull(failed["failedAt"]);
         Assert.Equal("Gửi báo cáo", (string)week["audit"]![0]!["action"]!);
 
         await viewer.GetAsync("/api/reports/999999").AssertStatusAsync(HttpStatusCode.NotFound);

@@ -99,7 +99,7 @@ public sealed class TestPlan
     {
         var p = new ReportingPeriod
         {
-            Kind = kind, Number = number, Label = label, DeadlineUtc = deadline,
+            Kind = kind, Number = number, Label = label, DeadlineUtc = deadline, PhotosRequired = kind != PeriodKind.Final,
             WindowStart = new DateOnly(start.Item1, start.Item2, start.Item3), WindowEnd = new DateOnly(end.Item1, end.Item2, end.Item3),
         };
         c.Periods.Add(p);

@@ -25,6 +25,9 @@ public sealed class PlanTests(OfficeApp app)
         await Expect(page.Locator(".field-error[data-field=deadline]")).ToContainTextAsync("nằm ngoài thời gian đợt");
         await Expect(page.Locator("#deadline")).ToHaveClassAsync("invalid");
 
+        // Issue 11: whether the period requires photos is on its form (the test plan's kick-off does).
+        await Expect(page.Locator("#photosRequired")).ToBeCheckedAsync();
+        await page.UncheckAsync("#photosRequired");
         await page.FillAsync("#deadline", "2024-03-03T17:30");
         await page.ClickAsync("#period-form button[type=submit]");
         await Expect(page.Locator(".flash")).ToContainTextAsync("Đã lưu kỳ \"Lễ ra quân\"");
@@ -33,6 +36,7 @@ public sealed class PlanTests(OfficeApp app)
         using var api = await app.ApiAsync();
         var period = await api.GetFromJsonAsync<JsonElement>($"/api/periods/{app.Plan.KickOffId}");
         Assert.Equal("2024-03-03T17:30:00", period.GetProperty("deadline").GetString());
+        Assert.False(period.GetProperty("photosRequired").GetBoolean());
         await page.Context.CloseAsync();
     }
 

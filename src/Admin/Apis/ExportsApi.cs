@@ -39,7 +39,7 @@ public static class ExportsApi
         List<UnitFinalContent> final = periodId is { } id ? await FinalContent.LoadAsync(db, id, ct) : [];
         var (summary, problem) = await SummariesApi.ComputeAsync(db, clock, campaignId, periodId, ct);
         if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
-        var units = await UnitNumbersQuery.ReadAsync(db, summary!, ct);
+        IReadOnlyList<UnitNumbers>? units = null;
         if (summary!.Period is { Kind: PeriodKind.Final })
         {
             // The final report speaks for the month: its numbers and targets are the whole campaign's (each unit
@@ -53,6 +53,7 @@ public static class ExportsApi
                 units = await UnitNumbersQuery.ReadAsync(db, month, ct);
             }
         }
+        units ??= await UnitNumbersQuery.ReadAsync(db, summary, ct);
         var news = await ActivityNews.LoadAsync(db, summary, ct);
         var plan = letterheads.GetValueOrDefault(summary!.Header.CampaignId);
         var bytes = SummaryDocx.Build(summary, units, config["Photos:Root"] ?? "data/photos", plan?.Letterhead, date == true, final, news,

@@ -9,25 +9,30 @@ using YouthMonth.Core.Plan;
 namespace YouthMonth.Admin.Apis;
 
 /// <summary>A period as edited: the deadline is the organisation's local wall-clock time ("2024-03-08T11:00:00").</summary>
-/// <remarks><see cref="Questions"/>: what a final period asks; null keeps the kind's default.</remarks>
+/// <remarks>
+/// <see cref="Questions"/>: what a final period asks; null keeps the kind's default. <see cref="PhotosRequired"/>: each
+/// reported activity needs at least one photo (not for a final period); null keeps the current setting (false when created).
+/// </remarks>
 public sealed record PeriodRequest(int? CampaignId, PeriodKind? Kind, int? Number, string? Label,
-    DateOnly? WindowStart, DateOnly? WindowEnd, DateTime? Deadline, uint? Version, PeriodQuestions? Questions = null);
+    DateOnly? WindowStart, DateOnly? WindowEnd, DateTime? Deadline, uint? Version, PeriodQuestions? Questions = null, bool? PhotosRequired = null);
 
 /// <remarks><see cref="Questions"/> is what the period really asks (its own or its kind's default); null for kinds that ask none.</remarks>
 public sealed record PeriodResponse(int Id, int CampaignId, PeriodKind Kind, int? Number, string Label,
     DateOnly WindowStart, DateOnly WindowEnd, DateTime Deadline, DateTimeOffset DeadlineUtc, string DeadlineText, uint Version,
-    PeriodQuestions? Questions) : IVersioned
+    PeriodQuestions? Questions, bool PhotosRequired) : IVersioned
 {
     public static PeriodResponse From(ReportingPeriod p, TimeZoneInfo zone)
     {
         var local = VietnamTime.ToLocal(p.DeadlineUtc, zone);
         return new(p.Id, p.CampaignId, p.Kind, p.Number, p.Label, p.WindowStart, p.WindowEnd, local, p.DeadlineUtc,
-            VietnamTime.FormatDeadline(local), p.Version, PeriodQuestions.For(p));
+            VietnamTime.FormatDeadline(local), p.Version, PeriodQuestions.For(p), p.PhotosRequired);
     }
 }
 
 /// <summary>"Window Saturday→Friday, due Friday 11:00" → windowStartDay=Saturday, dueDay=Friday, dueTime=11:00.</summary>
-public sealed record GeneratePeriodsRequest(DayOfWeek? WindowStartDay, DayOfWeek? DueDay, TimeOnly? DueTime, bool? ReplaceExisting);
+/// <remarks><see cref="PhotosRequired"/>: the weeks generated require a photo per activity (default false).</remarks>
+public sealed record GeneratePeriodsRequest(DayOfWeek? WindowStartDay, DayOfWeek? DueDay, TimeOnly? DueTime, bool? ReplaceExisting,
+    bool? PhotosRequired = null);
 
 /// <summary>
 /// GET    /api/periods?campaignId=&amp;kind=&amp;page=&amp;pageSize=
@@ -145,7 +150,11 @@ public static class PeriodsApi
         var generated = PeriodGenerator.Weekly(rule, campaign.StartDate, campaign.EndDate, zone);
         if (generated.Count == 0)
             return ApiResults.Invalid("dueDay", "Quy tắc này không cho kỳ báo cáo nào có hạn nộp trong thời gian đợt.");
-        foreach (var p in generated) campaign.Periods.Add(p);
+        foreach (var p in generated)
+        {
+            p.PhotosRequired = request.PhotosRequired ?? false;
+            campaign.Periods.Add(p);
+        }
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(generated.Select(p => PeriodResponse.From(p, zone)).ToList());
     }
@@ -170,6 +179,9 @@ public static class PeriodsApi
         PlanRules.Period(errors, "", r.WindowStart!.Value, r.WindowEnd!.Value, r.Deadline!.Value, campaign.StartDate, campaign.EndDate,
             campaign.LeadDays);
         PeriodQuestions.Validate(errors, "questions", r.Kind!.Value, r.Questions, campaign.Metrics.Select(m => m.Code).ToHashSet(StringComparer.Ordinal));
+        var photosRequired = r.PhotosRequired ?? (p.Id != 0 && p.PhotosRequired);
+        PlanRules.PhotosRequired(errors, "photosRequired", r.Kind!.Value, photosRequired);
+        p.PhotosRequired = photosRequired;
         p.Questions = r.Questions;
         p.Kind = r.Kind!.Value;
         p.Number = r.Number;

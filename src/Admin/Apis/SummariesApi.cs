@@ -11,7 +11,8 @@ namespace YouthMonth.Admin.Apis;
 
 /// <summary>
 /// GET /api/summaries?campaignId=&amp;periodId=   the compiled summary (same numbers as /summary in chat), with the
-///                                                 scope's award proposals and activity links;
+///                                                 scope's award proposals and activity links, and (final or
+///                                                 campaign scope) the final totals that differ from the weekly sums;
 ///                                               periodId alone is enough; without periodId the whole campaign.
 /// POST /api/summaries/send-now?periodId=        posts the period's summary to the leader chats now: a job for the
 ///                                               Bots' job engine (202, with the job id shown in /hangfire).
@@ -32,7 +33,11 @@ public static class SummariesApi
         var (summary, problem) = await ComputeAsync(db, clock, campaignId, periodId, ct);
         if (problem is not null) return problem.Value.Invalid is { } invalid ? invalid : problem.Value.NotFound!;
         var extras = await ReportExtras.LoadAsync(db, summary!, ct);
-        return TypedResults.Ok(summary! with { Nominations = extras.Nominations, Links = extras.Links });
+        // Only a scope holding the final report can have a final total to compare with the weeks.
+        IReadOnlyList<WeeklySumDifference>? differences = summary!.Period is null or { Kind: Core.Plan.PeriodKind.Final }
+            ? UnitNumbersQuery.Differences(summary, await UnitNumbersQuery.ReadAsync(db, summary, ct))
+            : null;
+        return TypedResults.Ok(summary with { Nominations = extras.Nominations, Links = extras.Links, WeeklySumDifferences = differences });
     }
 
     /// <summary>

@@ -33,5 +33,11 @@ public interface IMessageHandler
 /// </summary>
 public interface IIncomingMediaStore
 {
-    Task<IncomingMessage> StoreMediaAsync(IncomingMessage message, CancellationToken ct);
+    /// <param name="lastAttempt">
+    /// The photo's last try (the message's last, or the next wait would be <see cref="ChatProcessor.LongWait"/> or
+    /// more): a photo that still cannot be fetched must then be marked (<see cref="PhotoRejection.DownloadFailed"/>)
+    /// instead of failing the message, so the text and the other photos still reach the dialogs and the report can
+    /// be finished.
+    /// </param>
+    Task<IncomingMessage> StoreMediaAsync(IncomingMessage message, bool lastAttempt, CancellationToken ct);
 }

@@ -54,9 +54,17 @@ public sealed record IncomingPhoto
     public PhotoRejection? RejectedReason { get; init; }
     /// <summary>The size limit the adapter applied, so a "too large" reply can name it.</summary>
     public long? MaxBytes { get; init; }
+    /// <summary>The file's name when the image was sent as a file (Telegram document); shown to the office when it failed.</summary>
+    public string? FileName { get; init; }
+    /// <summary>What the platform answered when the download failed ("HTTP 503", "hết thời gian chờ"); for the office.</summary>
+    public string? FailureDetail { get; init; }
 }
 
-public enum PhotoRejection { TooLarge, NotAnImage, Unavailable }
+/// <summary>
+/// Why a photo was not stored. <see cref="DownloadFailed"/>: the platform's file server kept failing (5xx, timeouts)
+/// through every retry of the message; the message is handled anyway, so the report can still be finished.
+/// </summary>
+public enum PhotoRejection { TooLarge, NotAnImage, Unavailable, DownloadFailed }
 
 public static class PhotoRejections
 {
@@ -65,7 +73,17 @@ public static class PhotoRejections
     {
         PhotoRejection.TooLarge => MessagingTexts.TooLarge(maxBytes is { } max ? Size(max) : null),
         PhotoRejection.NotAnImage => MessagingTexts.NotAnImage,
+        PhotoRejection.DownloadFailed => MessagingTexts.DownloadFailed,
         _ => MessagingTexts.PhotoUnavailable,
+    };
+
+    /// <summary>The reason in a few plain words, for the review screen and the office ("ảnh quá lớn (tối đa 10 MB)").</summary>
+    public static string Short(PhotoRejection reason, long? maxBytes = null) => reason switch
+    {
+        PhotoRejection.TooLarge => MessagingTexts.ShortTooLarge(maxBytes is { } max ? Size(max) : null),
+        PhotoRejection.NotAnImage => MessagingTexts.ShortNotAnImage,
+        PhotoRejection.DownloadFailed => MessagingTexts.ShortDownloadFailed,
+        _ => MessagingTexts.ShortUnavailable,
     };
 
     /// <summary>"10 MB", "2,5 MB", "512 KB".</summary>

@@ -5,6 +5,14 @@ public static class MessagingTexts
 {
     public const string NotAnImage = "Tệp này không phải ảnh JPEG, PNG hoặc WebP. Bạn vui lòng gửi ảnh chụp (định dạng JPG hoặc PNG).";
     public const string PhotoUnavailable = "Không tải được ảnh này từ máy chủ chat. Bạn vui lòng gửi lại ảnh.";
+    public const string DownloadFailed =
+        "Máy chủ chat không trả ảnh này cho bot dù đã thử lại nhiều lần (có thể do mạng). Bạn vui lòng gửi lại ảnh.";
+
+    // The same reasons in a few words, for the review screen and the office's report page.
+    public static string ShortTooLarge(string? max) => "ảnh quá lớn" + (max is null ? "" : $" (tối đa {max})");
+    public const string ShortNotAnImage = "không phải ảnh JPG, PNG hoặc WebP";
+    public const string ShortUnavailable = "máy chủ chat không còn giữ ảnh";
+    public const string ShortDownloadFailed = "máy chủ chat không trả ảnh sau nhiều lần thử";
 
     /// <summary>"Ảnh quá lớn (tối đa 10 MB). …".</summary>
     public static string TooLarge(string? max) =>

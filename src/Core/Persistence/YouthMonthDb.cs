@@ -25,6 +25,7 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<ReportMetricValue> ReportValues => Set<ReportMetricValue>();
     public DbSet<Photo> Photos => Set<Photo>();
     public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
+    public DbSet<ReportPhotoFailure> ReportPhotoFailures => Set<ReportPhotoFailure>();
     public DbSet<Nomination> Nominations => Set<Nomination>();
     public DbSet<ReportAudit> ReportAudits => Set<ReportAudit>();
 
@@ -64,5 +65,6 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
         b.Properties<OutboxState>().HaveConversion<string>();
         b.Properties<ChatBindingAction>().HaveConversion<string>();
         b.Properties<ApiRole>().HaveConversion<string>();
+        b.Properties<Messaging.PhotoRejection>().HaveConversion<string>();
     }
 }

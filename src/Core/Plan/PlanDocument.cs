@@ -90,6 +90,8 @@ public sealed record PeriodDocument
     public DateTime Deadline { get; init; }
     /// <summary>What a final period asks; null = the default for its kind (<see cref="PeriodQuestions.DefaultFor"/>).</summary>
     public PeriodQuestions? Questions { get; init; }
+    /// <summary>Each activity reported needs at least one photo (not for final periods); default false.</summary>
+    public bool PhotosRequired { get; init; }
 }
 
 public sealed record MetricDocument

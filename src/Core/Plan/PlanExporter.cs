@@ -47,7 +47,7 @@ public static class PlanExporter
                 Periods = [.. campaign.Periods.OrderBy(p => p.DeadlineUtc).ThenBy(p => p.Id).Select(p => new PeriodDocument
                 {
                     Kind = p.Kind, Number = p.Number, Label = p.Label, WindowStart = p.WindowStart, WindowEnd = p.WindowEnd,
-                    Deadline = VietnamTime.ToLocal(p.DeadlineUtc, zone), Questions = p.Questions,
+                    Deadline = VietnamTime.ToLocal(p.DeadlineUtc, zone), Questions = p.Questions, PhotosRequired = p.PhotosRequired,
                 })],
                 Metrics = [.. campaign.Metrics.OrderBy(m => m.SortOrder).ThenBy(m => m.Id).Select(m => new MetricDocument
                 {

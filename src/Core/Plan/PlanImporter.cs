@@ -71,7 +71,7 @@ public static class PlanImporter
             Periods = [.. c.Periods.Select(p => new ReportingPeriod
             {
                 Kind = p.Kind, Number = p.Number, Label = p.Label, WindowStart = p.WindowStart, WindowEnd = p.WindowEnd,
-                DeadlineUtc = VietnamTime.ToUtc(p.Deadline, zone), Questions = p.Questions,
+                DeadlineUtc = VietnamTime.ToUtc(p.Deadline, zone), Questions = p.Questions, PhotosRequired = p.PhotosRequired,
             })],
             Metrics = [.. c.Metrics.Select((m, i) => new Metric
             {

@@ -25,6 +25,13 @@ public static class PlanRules
 
     /// <summary>A required text: present, NFC-normalised, not too long. Returns the cleaned value.</summary>
     /// <summary>A metric's cap: positive, whole, at most what the number parser reads.</summary>
+    /// <summary>A final report asks no photos, so it cannot require them.</summary>
+    public static void PhotosRequired(FieldErrors errors, string field, PeriodKind kind, bool required)
+    {
+        if (required && kind == PeriodKind.Final)
+            errors.Add(field, "Báo cáo tổng kết không hỏi ảnh; chỉ kỳ tuần, lễ khởi động và ngày sự kiện mới bắt buộc ảnh được.");
+    }
+
     public static void MetricMax(FieldErrors errors, string field, decimal? max)
     {
         if (max is not { } m) return;

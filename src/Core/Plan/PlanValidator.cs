@@ -74,7 +74,10 @@ public static class PlanValidator
         }
 
         for (var i = 0; i < c.Periods.Count; i++)
+        {
             PeriodQuestions.Validate(errors, $"campaign.periods[{i}].questions", c.Periods[i].Kind, c.Periods[i].Questions, metricCodes);
+            PlanRules.PhotosRequired(errors, $"campaign.periods[{i}].photosRequired", c.Periods[i].Kind, c.Periods[i].PhotosRequired);
+        }
 
         var numbers = new HashSet<int>();
         for (var i = 0; i < c.Targets.Count; i++)

@@ -27,5 +27,10 @@ public class ReportingPeriod
     public DateTimeOffset DeadlineUtc { get; set; }
     /// <summary>What a final period asks (assessment, nominations, which numbers); null = <see cref="PeriodQuestions.DefaultFor"/>.</summary>
     public PeriodQuestions? Questions { get; set; }
+    /// <summary>
+    /// Each reported activity needs at least one photo (weekly, kick-off, event day; a final report asks none). A photo
+    /// that could not be downloaded still never blocks: the report records it (<see cref="Reporting.ReportPhotoFailure"/>).
+    /// </summary>
+    public bool PhotosRequired { get; set; }
     public uint Version { get; set; }
 }

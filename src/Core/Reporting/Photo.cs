@@ -28,3 +28,24 @@ public class ReportPhoto
     public string? Caption { get; set; }
     public int SortOrder { get; set; }
 }
+
+/// <summary>
+/// A photo the person sent for an activity that could not be stored (too large, not an image, the platform's file
+/// server failing through every retry). The report was sent without it; the office sees which one and why.
+/// </summary>
+public class ReportPhotoFailure
+{
+    public int Id { get; set; }
+    public int ReportActivityId { get; set; }
+    public ReportActivity? ReportActivity { get; set; }
+    /// <summary>Which photo of the activity, counting every photo the person sent for it (stored or not) from 1.</summary>
+    public int Position { get; set; }
+    /// <summary>The file's name when it was sent as a file.</summary>
+    public string? FileName { get; set; }
+    /// <summary>The message's caption, which often says what the photo shows.</summary>
+    public string? Caption { get; set; }
+    public Messaging.PhotoRejection Reason { get; set; }
+    /// <summary>What the platform answered ("HTTP 503"), when known.</summary>
+    public string? Detail { get; set; }
+    public DateTimeOffset FailedAt { get; set; }
+}

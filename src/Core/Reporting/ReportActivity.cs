@@ -17,4 +17,6 @@ public class ReportActivity
     public int SortOrder { get; set; }
 
     public List<ReportPhoto> Photos { get; set; } = [];
+    /// <summary>Photos sent for the activity that could not be stored; the report went without them.</summary>
+    public List<ReportPhotoFailure> PhotoFailures { get; set; } = [];
 }

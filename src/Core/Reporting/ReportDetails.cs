@@ -19,10 +19,18 @@ public sealed record ReportDetails(
 /// <param name="Approximate">Typed as an estimate ("khoảng 200"); shown with "≈".</param>
 public sealed record ReportValueDetails(string Code, string Label, string Unit, decimal Value, bool Approximate = false);
 
+/// <param name="PhotoFailures">Photos the person sent that could not be stored; the report went without them.</param>
 public sealed record ReportActivityDetails(int Id, int? ActivityId, string Title, string Category, string CategoryLabel, DateOnly? Date,
-    string? NewsText, IReadOnlyList<string> Links, IReadOnlyList<ReportValueDetails> Values, IReadOnlyList<ReportPhotoDetails> Photos);
+    string? NewsText, IReadOnlyList<string> Links, IReadOnlyList<ReportValueDetails> Values, IReadOnlyList<ReportPhotoDetails> Photos,
+    IReadOnlyList<ReportPhotoFailureDetails> PhotoFailures);
 
 public sealed record ReportPhotoDetails(int PhotoId, string ContentType, int? Width, int? Height, long SizeBytes, string? Caption);
+
+/// <summary>A photo that could not be stored: which one of the activity's photos, why (a code and in words), when.</summary>
+/// <param name="Position">Its place among the photos sent for the activity, from 1.</param>
+/// <param name="Detail">What the platform answered ("HTTP 503"), when known.</param>
+public sealed record ReportPhotoFailureDetails(int Position, string? FileName, string? Caption, Messaging.PhotoRejection Reason,
+    string ReasonText, string? Detail, DateTimeOffset FailedAt);
 
 /// <summary>"Mặt được" and "Hạn chế" of a final report.</summary>
 public sealed record ReportAssessment(string? Strengths, string? Limitations);
@@ -70,6 +78,7 @@ public static class ReportDetailsQuery
             .Include(r => r.Period).Include(r => r.Unit).Include(r => r.SubmittedBy)
             .Include(r => r.Values).Include(r => r.Nominations)
             .Include(r => r.Activities).ThenInclude(a => a.Photos).ThenInclude(p => p.Photo)
+            .Include(r => r.Activities).ThenInclude(a => a.PhotoFailures)
             .AsSplitQuery().ToListAsync(ct);
         if (reports.Count == 0) return [];
         var ids = reports.Select(r => r.Id).ToList();
@@ -97,7 +106,9 @@ public static class ReportDetailsQuery
                     ActivityCategories.Labels.GetValueOrDefault(a.Category, a.Category), a.Date, a.NewsText, [.. a.Links],
                     [.. InOrder(r.Values.Where(v => v.ReportActivityId == a.Id)).Select(Value)],
                     [.. a.Photos.OrderBy(p => p.SortOrder).Select(p => new ReportPhotoDetails(p.PhotoId, p.Photo!.ContentType, p.Photo.Width,
-                        p.Photo.Height, p.Photo.SizeBytes, p.Caption))]))],
+                        p.Photo.Height, p.Photo.SizeBytes, p.Caption))],
+                    [.. a.PhotoFailures.OrderBy(f => f.Position).Select(f => new ReportPhotoFailureDetails(f.Position, f.FileName, f.Caption,
+                        f.Reason, Messaging.PhotoRejections.Short(f.Reason), f.Detail, f.FailedAt))]))],
                 assessment,
                 [.. r.Nominations.OrderBy(n => n.Kind).ThenBy(n => n.SortOrder).Select(n => new NominationDetails(n.Kind, KindLabel(n.Kind),
                     n.SortOrder + 1, n.Name, n.Position, string.IsNullOrEmpty(n.Reason) ? null : n.Reason))],

@@ -24,7 +24,16 @@ public sealed record CampaignSummary
     public IReadOnlyList<NominationRow>? Nominations { get; init; }
     /// <summary>The links of the scope's reported activities; null where only numbers are needed (chat).</summary>
     public IReadOnlyList<LinkRow>? Links { get; init; }
+    /// <summary>
+    /// For a scope with a final period: each unit's final total that differs from the sum of its weekly reports,
+    /// with that sum (<see cref="UnitNumbersQuery.Differences"/>); null where not computed (chat, weekly scopes).
+    /// </summary>
+    public IReadOnlyList<WeeklySumDifference>? WeeklySumDifferences { get; init; }
 }
+
+/// <param name="Difference">Final − Weekly: negative when the final report says less than the weeks added up to.</param>
+public sealed record WeeklySumDifference(int UnitId, string Unit, string Code, string Label, string MetricUnit, decimal Final, decimal Weekly,
+    decimal Difference);
 
 public sealed record SummaryHeader(
     int OrganisationId, string Organisation, string? ParentOrganisation, string Place,

@@ -154,8 +154,16 @@ public static class SummaryDocx
                     withNumbers.Select((u, i) => (string[])
                     [
                         (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
-                        .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code), u.Approximate.Contains(m.Code))),
+                        .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code), u.Approximate.Contains(m.Code))
+                            + (u.FinalVsWeekly.ContainsKey(m.Code) ? " " + SummaryTexts.WeeklySumMark : "")),
                     ])));
+            // A unit whose final total is not the sum of its weekly reports: both numbers, for the office to check.
+            var differing = units.Where(u => u.FinalVsWeekly.Count > 0).ToList();
+            if (differing.Count > 0)
+                body.Append(Para(SummaryTexts.WeeklySumDocxNote(differing.Count) + string.Join("; ", differing.Take(WeeklySumUnits).Select(u => u.Name + " — " +
+                        string.Join(", ", s.Totals.Where(t => u.FinalVsWeekly.ContainsKey(t.Code)).Select(t => SummaryTexts.WeeklySum(t.Label, u.FinalVsWeekly[t.Code]))))) +
+                    (differing.Count > WeeklySumUnits ? SummaryTexts.WeeklySumMore(differing.Count - WeeklySumUnits) : "") + ".",
+                    italic: true, justify: true, spaceBefore: 120));
             if (withoutNumbers.Count > 0)
                 body.Append(Para($"Không có số liệu ({SummaryNumbers.Format(withoutNumbers.Count)} đơn vị): " +
                     string.Join("; ", withoutNumbers.Select(u => $"{u.Name} ({u.Status.ToLower(VietnamTime.Culture)})")) + ".",
@@ -192,6 +200,9 @@ public static class SummaryDocx
         }
         return stream.ToArray();
     }
+
+    /// <summary>Most units the weekly-sum note names; the .xlsx column has them all.</summary>
+    internal const int WeeklySumUnits = 30;
 
     /// <summary>Most lines an evaluation part shows; the rest is counted (each unit's report has its own words).</summary>
     internal const int OpinionLines = 30;

@@ -15,6 +15,23 @@ public static class SummaryTexts
     public const string ApproximateColumn = "Số ước lượng";
     public const string ApproximateTotal = "có số ước lượng";
 
+    /// <summary>A unit's final-report total that differs from the sum of its weekly reports (.docx, .xlsx, .csv).</summary>
+    public const string WeeklySumColumn = "Tổng các tuần";
+    public const string WeeklySumSheetNote =
+        "Tổng các tuần: có đơn vị ghi số tổng kết khác tổng các báo cáo tuần của chính đơn vị (cột \"Tổng các tuần\" và ô tô màu ở trang \"Theo đơn vị\").";
+
+    /// <summary>After a number of Phụ lục 1 that differs from the unit's weekly sum; explained by the note below the table.</summary>
+    public const string WeeklySumMark = "(*)";
+
+    public static string WeeklySumDocxNote(int units) =>
+        $"{WeeklySumMark} Số tổng kết khác tổng các báo cáo tuần của chính đơn vị ({SummaryNumbers.Format(units)} đơn vị): ";
+
+    public static string WeeklySumMore(int more) => $"; và {SummaryNumbers.Format(more)} đơn vị khác (xem cột \"{WeeklySumColumn}\" trong tệp Excel)";
+
+    /// <summary>"Cây xanh: 20 (tổng kết: 35, khác 15)": the weekly sum first, as the column is named.</summary>
+    public static string WeeklySum(string label, FinalVsWeekly d) =>
+        $"{label}: {SummaryNumbers.Format(d.Weekly)} (tổng kết: {SummaryNumbers.Format(d.Final)}, khác {SummaryNumbers.Format(Math.Abs(d.Difference))})";
+
     public static string UnknownScope(string? typed) =>
         $"Không hiểu phạm vi \"{typed}\". Bạn có thể gõ: /tonghop (kỳ hiện tại), /tonghop tuần 3, hoặc /tonghop toàn đợt.";
 

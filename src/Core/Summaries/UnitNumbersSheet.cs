@@ -14,14 +14,29 @@ public static class UnitNumbersSheet
 {
     private static string[] Headers(CampaignSummary s) =>
         ["STT", "Đơn vị", "Cụm", "Tình trạng", "Số báo cáo", "Số hoạt động", .. s.Totals.Select(t => $"{t.Label} ({t.Unit})"),
-         SummaryTexts.ApproximateColumn];
+         SummaryTexts.ApproximateColumn, SummaryTexts.WeeklySumColumn];
 
     /// <summary>The labels of the unit's numbers that count an estimate: numbers stay numbers, the mark gets its own column.</summary>
     private static string Approximate(CampaignSummary s, UnitNumbers u) =>
         string.Join("; ", s.Totals.Where(t => u.Approximate.Contains(t.Code)).Select(t => t.Label));
 
+    /// <summary>The unit's final totals that differ from the sum of its weekly reports, each with both numbers.</summary>
+    private static string WeeklySums(CampaignSummary s, UnitNumbers u) => u.FinalVsWeekly.Count == 0 ? "" :
+        string.Join("; ", s.Totals.Where(t => u.FinalVsWeekly.ContainsKey(t.Code)).Select(t => SummaryTexts.WeeklySum(t.Label, u.FinalVsWeekly[t.Code])));
+
+    /// <summary>A number shaded as differing from the unit's weekly sum (see <see cref="SummaryTexts.WeeklySumColumn"/>).</summary>
+    private sealed record Shaded(decimal Value);
+
+    /// <summary>Text wrapped in its cell (several metrics' weekly sums do not fit one line).</summary>
+    private sealed record Wrapped(string Text);
+
+    private const double WeeklySumWidth = 60;
+    /// <summary>Characters of Times New Roman 12 (regular) on one line of that column, measured in LibreOffice.</summary>
+    private const double WeeklySumLine = 72;
+
     // Cell formats (index into cellXfs), Times New Roman 12 like the Word report.
-    private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U;
+    private const uint Plain = 0U, HeaderCell = 1U, WholeNumber = 2U, Fraction = 3U, TextCell = 4U, Label = 5U, ShadedWhole = 6U, ShadedFraction = 7U,
+        WrappedText = 8U;
 
     public static byte[] Xlsx(CampaignSummary s, IReadOnlyList<UnitNumbers> units) => Xlsx(s, units, null);
 
@@ -41,15 +56,21 @@ public static class UnitNumbersSheet
             // Per unit: a frozen header row and name columns, wide enough for the names; printed landscape with
             // the header row and the STT/name columns repeated on every page.
             var headers = Headers(s);
-            var perUnit = units.Select((u, i) => (object[])
-            [
-                i + 1, u.Name, u.Cluster ?? "", u.Status, u.Reports, u.Activities,
-                .. s.Totals.Select(t => (object)u.Values.GetValueOrDefault(t.Code)),
-                Approximate(s, u),
-            ]);
-            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d), 30];
+            var perUnit = units.Select((u, i) =>
+            {
+                var weekly = WeeklySums(s, u);
+                return (Weekly: weekly, Cells: (object[])
+                [
+                    i + 1, u.Name, u.Cluster ?? "", u.Status, u.Reports, u.Activities,
+                    .. s.Totals.Select(t => u.FinalVsWeekly.ContainsKey(t.Code) ? new Shaded(u.Values.GetValueOrDefault(t.Code)) : (object)u.Values.GetValueOrDefault(t.Code)),
+                    Approximate(s, u), new Wrapped(weekly),
+                ]);
+            });
+            double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d), 30, WeeklySumWidth];
             var rows = new List<Row> { Row(1, headers, HeaderCell, HeaderHeight(headers, widths)) };
-            rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r, TextCell)));
+            // A row grows only for a long "Tổng các tuần" text: the others keep the sheet's default height.
+            rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r.Cells, TextCell,
+                r.Weekly.Length > WeeklySumLine ? 17 * Math.Ceiling(r.Weekly.Length / WeeklySumLine) : null)));
             AddSheet(book, sheets, 1U, "Theo đơn vị", widths, rows, frozenRows: 1, frozenColumns: 2);
             book.Workbook.Append(new DefinedNames(new DefinedName("'Theo đơn vị'!$A:$B,'Theo đơn vị'!$1:$1")
             {
@@ -70,8 +91,11 @@ public static class UnitNumbersSheet
             };
             summary.AddRange(s.Totals.Select((t, i) => Row((uint)i + 8,
                 t.Approximate ? [t.Label, t.Value, t.Unit, SummaryTexts.ApproximateTotal] : [t.Label, t.Value, t.Unit], TextCell)));
+            var notes = 0U;
             if (s.Totals.Any(t => t.Approximate))
-                summary.Add(Row((uint)s.Totals.Count + 9, [SummaryTexts.ApproximateNote], Plain));
+                summary.Add(Row((uint)s.Totals.Count + 9 + notes++, [SummaryTexts.ApproximateNote], Plain));
+            if (units.Any(u => u.FinalVsWeekly.Count > 0))
+                summary.Add(Row((uint)s.Totals.Count + 9 + notes++, [SummaryTexts.WeeklySumSheetNote], Plain));
             AddSheet(book, sheets, 2U, "Tổng hợp", summaryWidths, summary, frozenRows: 0, frozenColumns: 0);
             if (extras is not null)
             {
@@ -105,7 +129,8 @@ public static class UnitNumbersSheet
                 new NumberingFormat { NumberFormatId = 165U, FormatCode = "[$-42A]#,##0" }) { Count = 2U },
             new Fonts(Font(false), Font(true)) { Count = 2U },
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9D9D9" }) { PatternType = PatternValues.Solid })) { Count = 3U },
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9D9D9" }) { PatternType = PatternValues.Solid }),
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }) { PatternType = PatternValues.Solid })) { Count = 4U },
             new Borders(new Border(), thin()) { Count = 2U },
             // The "Normal" style in Times New Roman: LibreOffice draws font 0 in the style's font, not the xf's.
             new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
@@ -118,7 +143,13 @@ public static class UnitNumbersSheet
                 new CellFormat { NumberFormatId = 165U, BorderId = 1U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true },
                 new CellFormat { NumberFormatId = 164U, BorderId = 1U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true },
                 new CellFormat { BorderId = 1U, ApplyFont = true, ApplyBorder = true },
-                new CellFormat { FontId = 1U, ApplyFont = true }) { Count = 6U },
+                new CellFormat { FontId = 1U, ApplyFont = true },
+                // A final total that differs from the unit's weekly sum: light yellow, as offices mark a cell to check.
+                new CellFormat { NumberFormatId = 165U, BorderId = 1U, FillId = 3U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true, ApplyFill = true },
+                new CellFormat { NumberFormatId = 164U, BorderId = 1U, FillId = 3U, ApplyFont = true, ApplyNumberFormat = true, ApplyBorder = true, ApplyFill = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true })
+                    { BorderId = 1U, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true })
+                { Count = 9U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
     }
 
@@ -165,6 +196,16 @@ public static class UnitNumbersSheet
             row.Append(values[c] switch
             {
                 int n => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n), StyleIndex = numberStyle },
+                Shaded { Value: var d } => new Cell
+                {
+                    CellReference = reference, DataType = CellValues.Number, StyleIndex = d == Math.Round(d) ? ShadedWhole : ShadedFraction,
+                    CellValue = new CellValue(d.ToString("0.##", CultureInfo.InvariantCulture)),
+                },
+                Wrapped { Text: var text } => new Cell
+                {
+                    CellReference = reference, DataType = CellValues.InlineString, StyleIndex = WrappedText,
+                    InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+                },
                 decimal d => new Cell
                 {
                     CellReference = reference, DataType = CellValues.Number,
@@ -197,7 +238,8 @@ public static class UnitNumbersSheet
         foreach (var u in units)
             Line([(++i).ToString(CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
                 u.Reports.ToString(CultureInfo.InvariantCulture), u.Activities.ToString(CultureInfo.InvariantCulture),
-                .. s.Totals.Select(t => u.Values.GetValueOrDefault(t.Code).ToString("0.##", CultureInfo.InvariantCulture)), Approximate(s, u)]);
+                .. s.Totals.Select(t => u.Values.GetValueOrDefault(t.Code).ToString("0.##", CultureInfo.InvariantCulture)), Approximate(s, u),
+                WeeklySums(s, u)]);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

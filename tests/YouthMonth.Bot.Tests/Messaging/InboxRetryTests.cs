@@ -106,16 +106,31 @@ public sealed class InboxRetryTests : IAsyncLifetime
         Assert.True(row.ProcessedAt - row.ReceivedAt >= TimeSpan.FromSeconds(1.9), $"handled after {(row.ProcessedAt - row.ReceivedAt)!.Value.TotalSeconds:F2}s");
     }
 
+    /// <summary>While <see cref="Down"/> is set, a message captioned "tạm lỗi" fails with a passing error (a timeout).</summary>
+    private sealed class Outage { public volatile bool Down = true; }
+
+    private sealed class FlakyOnSomeText(HandledLog log, Outage outage) : IMessageHandler
+    {
+        public Task HandleAsync(Conversation conversation, CancellationToken ct)
+        {
+            if (outage.Down && conversation.Message.Text == "tạm lỗi") throw new TimeoutException("the database did not answer");
+            return new EchoHandler(log).HandleAsync(conversation, ct);
+        }
+    }
+
     [Fact]
     public async Task A_transient_failure_that_outlasts_every_retry_is_dead_lettered_the_user_is_told_and_the_office_can_retry_it()
     {
         _zalo.Files["b.jpg"] = TestImages.Jpeg(600, seed: 5);
-        var fileServerUp = false;
-        _zalo.FileFailure = _ => fileServerUp ? null : 503;
-        await using var app = App("1,1");
+        var outage = new Outage();
+        await using var app = App("1,1", s =>
+        {
+            s.AddSingleton(outage);
+            s.Replace(ServiceDescriptor.Scoped<IMessageHandler, FlakyOnSomeText>());
+        });
         var client = app.Client();
 
-        await PostAsync(client, Event("message.image.received", "u-dead", "d1", new { photo_url = $"{_zalo.BaseUrl}/files/b.jpg" }));
+        await PostAsync(client, Event("message.image.received", "u-dead", "d1", new { photo_url = $"{_zalo.BaseUrl}/files/b.jpg", caption = "tạm lỗi" }));
         await PostAsync(client, Event("message.text.received", "u-dead", "d2", new { text = "tiếp" }));
         var texts = await WaitForTextsAsync("u-dead", 2);
         Assert.Equal([Core.Messaging.ChatProcessor.Texts.DeadLettered, "nhận: tiếp"], texts);
@@ -129,17 +144,49 @@ public sealed class InboxRetryTests : IAsyncLifetime
             Assert.Equal("Minh Thư", dead.DisplayName);
             Assert.Equal(1, dead.PhotoCount);
             Assert.Equal(3, dead.Attempts);
-            Assert.Contains("503", dead.LastError);
+            Assert.Contains("TimeoutException", dead.LastError);
 
-            fileServerUp = true;
+            outage.Down = false;
             Assert.True(await DeadLetters.RetryAsync(db, dead.Id));
             Assert.False(await DeadLetters.RetryAsync(db, dead.Id));
         }
         texts = await WaitForTextsAsync("u-dead", 3);
         await using var check = app.Db();
         var photo = await check.Photos.SingleAsync();
-        Assert.Equal($"ảnh: {photo.Id}", texts[2]);
+        Assert.Equal($"ảnh: {photo.Id} — tạm lỗi", texts[2]);
         Assert.Equal(0, (await DeadLetters.ListAsync(check, 0, 50)).Total);
+    }
+
+    [Fact]
+    public async Task A_photo_the_file_server_never_delivers_reaches_the_dialogs_marked_failed_after_the_retries_instead_of_being_dead_lettered()
+    {
+        _zalo.Files["ok.jpg"] = TestImages.Jpeg(500, seed: 7);
+        _zalo.FileFailure = name => name switch { "down.jpg" => 503, "gone.jpg" => 404, _ => null };
+        // The message's budget would wait a minute, twice; a photo is not retried past a long wait (ChatProcessor.LongWait).
+        await using var app = App("1,1,60,60");
+        var client = app.Client();
+
+        // The text and the other photos of the chat go on: a file server that stays down costs the photo, not the message.
+        await PostAsync(client, Event("message.image.received", "u-file", "f1", new { photo_url = $"{_zalo.BaseUrl}/files/down.jpg", caption = "Ra quân" }));
+        await PostAsync(client, Event("message.image.received", "u-file", "f2", new { photo_url = $"{_zalo.BaseUrl}/files/gone.jpg" }));
+        await PostAsync(client, Event("message.image.received", "u-file", "f3", new { photo_url = $"{_zalo.BaseUrl}/files/ok.jpg" }));
+        var texts = await WaitForTextsAsync("u-file", 3);
+
+        await using var db = app.Db();
+        var photo = await db.Photos.SingleAsync();
+        Assert.Equal(["ảnh: từ chối DownloadFailed — Ra quân", "ảnh: từ chối Unavailable", $"ảnh: {photo.Id}"], texts);
+        var handled = app.Services.GetRequiredService<HandledLog>().Messages;
+        Assert.Equal("HTTP 503", handled.Single(m => m.MessageId == "f1").Photos[0].FailureDetail);
+        Assert.Equal("HTTP 404", handled.Single(m => m.MessageId == "f2").Photos[0].FailureDetail);
+        // Three tries (the short waits), not the five the message could have, then handled, not dead-lettered,
+        // and no "your message is delayed" notice (that comes with a wait of 30 s or more); a 404 is not retried.
+        var down = await db.Inbox.SingleAsync(i => i.UpdateKey == "message.image.received:f1");
+        Assert.Equal((3, (DateTimeOffset?)null), (down.Attempts, down.DeadLetteredAt));
+        Assert.NotNull(down.ProcessedAt);
+        Assert.Contains("503", down.LastError);
+        Assert.Equal(1, (await db.Inbox.SingleAsync(i => i.UpdateKey == "message.image.received:f2")).Attempts);
+        Assert.Equal(0, (await DeadLetters.ListAsync(db, 0, 50)).Total);
+        Assert.DoesNotContain(Core.Messaging.ChatProcessor.Texts.Delayed, texts);
     }
 
     /// <summary>Fails for good (a bug, bad data) on the text "hỏng"; echoes the rest.</summary>

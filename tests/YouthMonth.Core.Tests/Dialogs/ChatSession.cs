@@ -44,6 +44,29 @@ public sealed class ChatSession(DialogHarness harness, Channel channel, string c
     public Task<List<OutgoingMessage>> Photo(int photoId, string? caption = null) =>
         Send(Base() with { Text = caption, Photos = [new IncomingPhoto { FileId = "f" + photoId, StoredPhotoId = photoId }] }, "(gửi 1 ảnh)");
 
+    /// <summary>A photo the channel adapter could not store (too large, not an image, the file server failing through every retry).</summary>
+    public Task<List<OutgoingMessage>> FailedPhoto(PhotoRejection reason, string? caption = null, string? detail = null, string? fileName = null) =>
+        Send(Base() with
+        {
+            Text = caption,
+            Photos = [new IncomingPhoto { FileId = "f-failed", RejectedReason = reason, FailureDetail = detail, FileName = fileName }],
+        }, "(gửi 1 ảnh, bot không tải được)");
+
+    /// <summary>An album whose photos are stored except those given as null (not downloadable, <paramref name="reason"/>).</summary>
+    public async Task<List<OutgoingMessage>> AlbumWithFailures(PhotoRejection reason, params int?[] photoIds)
+    {
+        var group = Guid.NewGuid().ToString("N")[..12];
+        foreach (var id in photoIds)
+            await harness.StoreAsync(Base() with
+            {
+                MediaGroupId = group,
+                Photos = [id is { } stored ? new IncomingPhoto { FileId = "f" + stored, StoredPhotoId = stored } : new IncomingPhoto { FileId = "f-failed", RejectedReason = reason }],
+            });
+        var replies = await harness.ProcessAsync(channel, chatId);
+        Record($"(gửi album {photoIds.Length} ảnh, bot không tải được {photoIds.Count(i => i is null)} ảnh)", replies);
+        return replies;
+    }
+
     /// <summary>An album: one message per photo with the same media group, all stored before the bot handles them.</summary>
     public async Task<List<OutgoingMessage>> Album(params int[] photoIds)
     {

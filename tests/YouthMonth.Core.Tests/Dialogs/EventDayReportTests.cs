@@ -22,7 +22,7 @@ public sealed class EventDayReportTests(DialogFixture fixture) : IClassFixture<D
             {
                 CampaignId = P.CampaignId, Kind = PeriodKind.EventDay, Label = "Ngày Đoàn viên (26/3)",
                 WindowStart = new DateOnly(2024, 3, 26), WindowEnd = new DateOnly(2024, 3, 26),
-                DeadlineUtc = DialogHarness.Local(2024, 3, 26, 17, 0),
+                DeadlineUtc = DialogHarness.Local(2024, 3, 26, 17, 0), PhotosRequired = true,
             };
             db.Periods.Add(period);
             await db.SaveChangesAsync();

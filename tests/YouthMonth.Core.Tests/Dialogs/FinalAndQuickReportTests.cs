@@ -102,6 +102,66 @@ public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixt
             "Số liệu cả đợt được cộng sẵn từ các báo cáo tuần (không tính báo cáo nhanh) để xác nhận hoặc sửa; rồi Mặt được, Hạn chế và các đề xuất khen thưởng kế hoạch yêu cầu.", chat);
     }
 
+    [Fact]
+    public async Task A_final_total_that_differs_from_the_weekly_sum_shows_that_sum_and_the_review_takes_it_on_one_tap()
+    {
+        var unit = P.Units[2];
+        await using (var db = H.Db())
+        {
+            db.Reports.AddRange(
+                WeeklyReport(P.Week1Id, unit, (MetricCatalog.Participants, 1000m), ("trees", 30m)),
+                WeeklyReport(P.Week2Id, unit, (MetricCatalog.Participants, 234m)),
+                WeeklyReport(P.KickOffId, unit, (MetricCatalog.Participants, 90m)));
+            await db.SaveChangesAsync();
+        }
+        H.SetLocalTime(2024, 3, 21, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[2][0], speaker: "Anh Minh (Bí thư)");
+        await chat.Say("/baocao");
+        // Prefilled with the weekly sums: equal, so nothing more is said.
+        Assert.Contains("• Lượt đoàn viên, thanh niên tham gia: 1.234 lượt\n• Cây xanh: 30 cây\n", chat.LastText);
+        Assert.DoesNotContain("tổng các tuần:", chat.LastText);
+
+        await chat.Press("Sửa một số");
+        await chat.Press("Lượt đoàn viên, thanh niên tham gia");
+        await chat.Say("1200");
+        Assert.Contains("• Lượt đoàn viên, thanh niên tham gia: 1.200 lượt (tổng các tuần: 1.234 — khác 34)\n• Cây xanh: 30 cây\n", chat.LastText);
+
+        // Ten times the weekly sum is confirmed before it is recorded; a corrected number replaces it.
+        await chat.Press("Sửa một số");
+        await chat.Press("Cây xanh");
+        await chat.Say("300");
+        Assert.Equal("Bạn kiểm tra lại giúp:\n• Cây xanh: 300 cây — số này gấp 10 lần tổng các tuần (30 cây)."
+            + "\nĐúng vậy không? Bấm \"Đúng, ghi số này\", hoặc gửi lại số đúng.", chat.LastText);
+        await chat.Say("35");
+        Assert.Contains("• Cây xanh: 35 cây (tổng các tuần: 30 — khác 5)", chat.LastText);
+        await chat.Press("Sửa một số");
+        await chat.Press("Cây xanh");
+        await chat.Say("400");
+        await chat.Press("Đúng, ghi số này");
+        Assert.StartsWith("Đã ghi: 400 cây.", chat.LastText);
+        Assert.Contains("• Cây xanh: 400 cây (tổng các tuần: 30 — khác 370)", chat.LastText);
+
+        await chat.Press("Đúng, giữ nguyên");
+        await chat.Say("Đơn vị tổ chức 4 hoạt động.");
+        await chat.Press("Bỏ qua");
+        await chat.Press("Bỏ qua");
+        await chat.Press("Bỏ qua");
+        Assert.Contains("• Lượt đoàn viên, thanh niên tham gia: 1.200 lượt (tổng các tuần: 1.234 — khác 34)", chat.LastText);
+        Assert.Contains("Dùng tổng các tuần", Buttons(chat));
+
+        await chat.Press("Dùng tổng các tuần");
+        Assert.StartsWith("Đã lấy tổng các tuần:\n• Lượt đoàn viên, thanh niên tham gia: 1.234 lượt\n• Cây xanh: 30 cây", chat.LastText);
+        Assert.DoesNotContain("— khác", chat.LastText);
+        Assert.DoesNotContain("Dùng tổng các tuần", Buttons(chat));
+        await chat.Press("Gửi báo cáo");
+
+        var report = (await H.ReportAsync(P.FinalId, unit))!;
+        Assert.Equal(new Dictionary<string, decimal> { [MetricCatalog.Participants] = 1234m, ["trees"] = 30m },
+            report.Values.Where(v => v.ReportActivityId == null).ToDictionary(v => v.MetricCode, v => v.Value));
+    }
+
+    private static List<string> Buttons(ChatSession chat) => [.. (chat.Last?.Choices ?? []).SelectMany(r => r).Select(c => c.Label)];
+
     private static Report WeeklyReport(int periodId, int unitId, params (string Code, decimal Value)[] values)
     {
         var activity = new ReportActivity { Title = "Hoạt động tuần" };

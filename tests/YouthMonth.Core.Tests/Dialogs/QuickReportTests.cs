@@ -155,7 +155,7 @@ public sealed class QuickReportTests(DialogFixture fixture) : IClassFixture<Dial
         var units = await Core.Summaries.UnitNumbersQuery.ReadAsync(db, summary);
         Assert.Contains("blood_units", units.Single(u => u.UnitId == P.Units[1]).Approximate);
         var csv = System.Text.Encoding.UTF8.GetString(Core.Summaries.UnitNumbersSheet.Csv(summary, units)).Split("\r\n");
-        Assert.EndsWith(",Số ước lượng", csv[0]);
-        Assert.EndsWith(",Trị giá quà; Đơn vị máu", csv.Single(l => l.Contains(P.UnitNames[1], StringComparison.Ordinal)));
+        Assert.EndsWith(",Số ước lượng,Tổng các tuần", csv[0]);
+        Assert.EndsWith(",Trị giá quà; Đơn vị máu,", csv.Single(l => l.Contains(P.UnitNames[1], StringComparison.Ordinal)));
     }
 }

@@ -19,9 +19,10 @@ public sealed class TypedChannelTextTests
     [Fact]
     public void Without_buttons_the_bot_says_go_Xong_instead_of_bam_Xong()
     {
-        var prompt = Prompts.Photos(ReportTexts.AskPhotos);
-        Assert.EndsWith("Gửi xong gõ \"Xong\".", prompt.ToMessage(null, buttons: false).Text);
-        Assert.EndsWith("Gửi xong bấm \"Xong\".", prompt.ToMessage(null, buttons: true).Text);
+        var prompt = Prompts.Photos(ReportTexts.AskPhotosRequired);
+        Assert.EndsWith("gửi xong gõ \"Xong\".", prompt.ToMessage(null, buttons: false).Text);
+        Assert.EndsWith("gửi xong bấm \"Xong\".", prompt.ToMessage(null, buttons: true).Text);
+        Assert.EndsWith("không có ảnh thì gõ \"Không có ảnh\".", Prompts.Photos(ReportTexts.AskPhotosOptional).ToMessage(null, buttons: false).Text);
         Assert.Contains("không có thì gõ Bỏ qua", Prompts.Link(ReportTexts.AskLinks, skippable: true).ToMessage(null, buttons: false).Text);
         Assert.Equal("Bạn gửi ảnh (có thể gửi nhiều ảnh một lúc), rồi gõ \"Xong\".", EngineTexts.ForTyping(EngineTexts.PhotoExpected));
     }

@@ -27,6 +27,7 @@ public sealed class IndexModel(YouthMonthDb db) : OfficePage
     [BindProperty] public DayOfWeek DueDay { get; set; } = DayOfWeek.Friday;
     [BindProperty] public TimeOnly DueTime { get; set; } = new(11, 0);
     [BindProperty] public bool ReplaceExisting { get; set; }
+    [BindProperty] public bool PhotosRequired { get; set; }
     public string? CsvName { get; private set; }
 
     public async Task OnGetAsync(int? campaignId, CancellationToken ct) => await LoadAsync(campaignId, ct);
@@ -36,7 +37,7 @@ public sealed class IndexModel(YouthMonthDb db) : OfficePage
         if (!TakeBindingErrors())
         {
             var created = Take<List<PeriodResponse>>((await PeriodsApi.GeneratePeriods(db, campaignId,
-                new GeneratePeriodsRequest(WindowStartDay, DueDay, DueTime, ReplaceExisting), ct)).Result);
+                new GeneratePeriodsRequest(WindowStartDay, DueDay, DueTime, ReplaceExisting, PhotosRequired), ct)).Result);
             if (created is not null)
                 return RedirectWithFlash($"Đã tạo {created.Count} kỳ báo cáo tuần.", "/Plan/Index", new { campaignId });
             if (IsConflict is false && Problem is not null && !FieldErrors.ContainsKey("replaceExisting")) FieldErrors["replaceExisting"] = [Problem];

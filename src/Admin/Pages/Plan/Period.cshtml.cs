@@ -19,6 +19,7 @@ public sealed class PeriodModel(YouthMonthDb db) : OfficePage
         public DateOnly? WindowEnd { get; set; }
         public DateTime? Deadline { get; set; }
         public uint? Version { get; set; }
+        public bool PhotosRequired { get; set; }
     }
 
     public PeriodForm Form { get; private set; } = new();
@@ -41,7 +42,7 @@ public sealed class PeriodModel(YouthMonthDb db) : OfficePage
         Form = new PeriodForm
         {
             Kind = period.Kind, Number = period.Number, Label = period.Label, WindowStart = period.WindowStart, WindowEnd = period.WindowEnd,
-            Deadline = period.Deadline, Version = period.Version,
+            Deadline = period.Deadline, Version = period.Version, PhotosRequired = period.PhotosRequired,
         };
         return Page();
     }
@@ -52,7 +53,8 @@ public sealed class PeriodModel(YouthMonthDb db) : OfficePage
         if (TakeBindingErrors()) return await Reshow(id, campaignId, ct);
         if (id == "moi")
         {
-            var request = new PeriodRequest(campaignId, form.Kind, form.Number, form.Label, form.WindowStart, form.WindowEnd, form.Deadline, null);
+            var request = new PeriodRequest(campaignId, form.Kind, form.Number, form.Label, form.WindowStart, form.WindowEnd, form.Deadline, null,
+                PhotosRequired: form.PhotosRequired);
             if (Take<PeriodResponse>((await PeriodsApi.CreatePeriod(db, request, ct)).Result) is { } created)
                 return RedirectWithFlash($"Đã thêm kỳ \"{created.Label}\" (hạn nộp {created.DeadlineText}).", "/Plan/Index", new { campaignId = created.CampaignId });
             return await Reshow(id, campaignId, ct);
@@ -60,7 +62,8 @@ public sealed class PeriodModel(YouthMonthDb db) : OfficePage
         if (!int.TryParse(id, out var pid)) return NotFound();
         // What a final period asks is not on this form; send back what is stored so saving keeps it.
         var questions = await db.Periods.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Questions).FirstOrDefaultAsync(ct);
-        var update = new PeriodRequest(null, form.Kind, form.Number, form.Label, form.WindowStart, form.WindowEnd, form.Deadline, form.Version, questions);
+        var update = new PeriodRequest(null, form.Kind, form.Number, form.Label, form.WindowStart, form.WindowEnd, form.Deadline, form.Version, questions,
+            form.PhotosRequired);
         try
         {
             if (Take<PeriodResponse>((await PeriodsApi.UpdatePeriod(db, HttpContext, pid, update, ct)).Result) is { } saved)

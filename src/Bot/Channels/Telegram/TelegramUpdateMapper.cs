@@ -93,6 +93,7 @@ public static class TelegramUpdateMapper
                 FileId = InboundText.Safe(doc.FileId, IdLimit),
                 FileUniqueId = InboundText.Safe(doc.FileUniqueId, IdLimit),
                 FileSize = doc.FileSize,
+                FileName = InboundText.Safe(doc.FileName, NameLimit),
             });
         }
 

@@ -14,6 +14,7 @@ public static class ActivitySteps
     public const string SkipRest = "skip_rest";
     public const string ClearValue = "clear";
     public const string ConfirmYes = "confirm";
+    public const string WithoutPhotos = "without_photos";
 
     /// <summary>Below these a number is never "far above" the unit's last report (5 after 0 … is normal).</summary>
     public const decimal HistoryFloorCount = 50m;
@@ -39,7 +40,16 @@ public static class ActivitySteps
     public static void AskLinks(DialogContext ctx, bool required = false) =>
         ctx.Ask(ReportSteps.Links, Prompts.Link(required ? ReportTexts.AskShortLinks : ReportTexts.AskLinks, skippable: !required));
 
-    public static void AskPhotos(DialogContext ctx, string? text = null) => ctx.Ask(ReportSteps.Photos, Prompts.Photos(text ?? ReportTexts.AskPhotos));
+    /// <summary>
+    /// The photo question answered with "Xong" (quick reports, photos sent earlier). When the period does not require
+    /// photos the first asking also offers "Không có ảnh"; when it does, it says so.
+    /// </summary>
+    public static void AskPhotos(DialogContext ctx, bool required, string? text = null)
+    {
+        var prompt = Prompts.Photos(text ?? (required ? ReportTexts.AskPhotosRequired : ReportTexts.AskPhotosOptional));
+        if (!required && text is null) prompt = prompt with { Choices = [[.. prompt.Choices[0], new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] };
+        ctx.Ask(ReportSteps.Photos, prompt);
+    }
 
     /// <summary>Asks the next metric of the queue; false when the queue is empty.</summary>
     public static async Task<bool> AskNextMetricAsync(DialogContext ctx, ReportDraft draft, int campaignId, CancellationToken ct)
@@ -152,8 +162,7 @@ public static class ActivitySteps
     /// </summary>
     public static async Task<bool> ConfirmNumbersAsync(DialogContext ctx, ReportDraft draft, Answer answer, int campaignId, CancellationToken ct)
     {
-        if (draft.Pending.Count > 0 && (answer.ChoiceKey == ConfirmYes
-            || Text.VietnameseText.Fold(answer.Text)?.TrimEnd('.', '!') is "dung" or "dung roi" or "dung vay" or "dung a" or "ok" or "co" or "chinh xac"))
+        if (draft.Pending.Count > 0 && (answer.ChoiceKey == ConfirmYes || IsYes(answer.Text)))
         {
             var all = await ReportPeriods.MetricsAsync(ctx.Db, campaignId, ct);
             var (asked, _) = await ActivityMetricsAsync(ctx, draft.CurrentActivity, campaignId, ct);
@@ -163,6 +172,10 @@ public static class ActivitySteps
         }
         return await ReadMetricsAsync(ctx, draft, answer, campaignId, ct);
     }
+
+    /// <summary>A typed "đúng", "ok", "chính xác"… confirming a doubted number (Zalo has no buttons).</summary>
+    public static bool IsYes(string? text) =>
+        Text.VietnameseText.Fold(text)?.TrimEnd('.', '!') is "dung" or "dung roi" or "dung vay" or "dung a" or "ok" or "co" or "chinh xac";
 
     private static void Apply(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read, string head)
     {
@@ -244,38 +257,72 @@ public static class ActivitySteps
 
     /// <summary>
     /// Adds the photos of one message. Returns true when the person should hear back now: not while more photos
-    /// of the same album are still waiting in the inbox (one answer per album, not one per photo).
+    /// of the same album are still waiting in the inbox (one answer per album, not one per photo). A photo that
+    /// could not be stored is recorded on the activity (which one, why) and the person is told once, with the
+    /// album's answer; a photo stored after that is taken as the failed one sent again.
     /// </summary>
     public static async Task<bool> AddPhotosAsync(DialogContext ctx, ActivityDraft activity, Answer answer, CancellationToken ct)
     {
-        foreach (var rejected in ctx.Message.Photos.Where(p => p.StoredPhotoId is null && p.RejectedReason is not null))
-            ctx.Note(Messaging.PhotoRejections.Explain(rejected.RejectedReason!.Value, rejected.MaxBytes));
+        foreach (var photo in ctx.Message.Photos)
+        {
+            var position = ++activity.PhotosSent;
+            if (photo.StoredPhotoId is not null || photo.RejectedReason is not { } reason) continue;
+            activity.PhotoFailures.Add(new PhotoFailureDraft
+            {
+                Position = position, FileName = photo.FileName, Caption = Cut(ctx.Message.Text, 1024), Reason = reason,
+                MaxBytes = photo.MaxBytes, Detail = photo.FailureDetail, At = ctx.Now,
+            });
+        }
         var room = MaxPhotos - activity.PhotoIds.Count;
         var fresh = answer.PhotoIds.Where(id => !activity.PhotoIds.Contains(id)).ToList();
         activity.PhotoIds.AddRange(fresh.Take(Math.Max(0, room)));
         if (fresh.Count > room) ctx.Note(ReportTexts.TooManyPhotos(MaxPhotos));
-        return !await ctx.MoreOfAlbumPendingAsync(ct);
+        foreach (var resent in activity.PhotoFailures.Where(f => f.Told).Take(Math.Min(fresh.Count, Math.Max(0, room))).ToList())
+            activity.PhotoFailures.Remove(resent);
+        if (await ctx.MoreOfAlbumPendingAsync(ct)) return false;
+        foreach (var failed in activity.PhotoFailures.Where(f => !f.Told))
+        {
+            ctx.Note(ReportTexts.PhotoFailed(failed.Position, Messaging.PhotoRejections.Explain(failed.Reason, failed.MaxBytes)));
+            failed.Told = true;
+        }
+        return true;
     }
+
+    /// <summary>
+    /// After photos that all failed: send them again, or go on without photos ("Gửi không kèm ảnh"); a photo the
+    /// platform cannot deliver must never keep the report from being finished.
+    /// </summary>
+    public static void AskPhotosAgainOrWithout(DialogContext ctx) =>
+        ctx.Ask(ReportSteps.Photos, Prompts.Photos(ReportTexts.ResendOrWithoutPhotos) with
+        {
+            Choices = [[new Messaging.Choice(WithoutPhotos, ReportTexts.WithoutPhotos)]],
+        });
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
     /// <summary>
     /// The weekly report's photo question: the first photo message (a whole album) answers it, so it has no "Xong"
     /// button. Photos sent earlier are attached first, and then "Xong" is offered.
     /// </summary>
-    public static void AskPhotosOnce(DialogContext ctx, ReportDraft draft)
+    public static void AskPhotosOnce(DialogContext ctx, ReportDraft draft, bool required)
     {
-        if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft); return; }
-        ctx.Ask(ReportSteps.Photos, Prompts.Photos(ReportTexts.AskPhotosOnce) with { Choices = [] });
+        if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft, required); return; }
+        ctx.Ask(ReportSteps.Photos, required
+            ? Prompts.Photos(ReportTexts.AskPhotosOnceRequired) with { Choices = [] }
+            : Prompts.Photos(ReportTexts.AskPhotosOnceOptional) with { Choices = [[new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] });
     }
 
     /// <summary>Asks for photos; photos sent earlier in the dialog are attached first and counted.</summary>
-    public static void AskPhotos(DialogContext ctx, ReportDraft draft)
+    public static void AskPhotos(DialogContext ctx, ReportDraft draft, bool required)
     {
-        if (draft.EarlyPhotoIds.Count == 0) { AskPhotos(ctx); return; }
+        if (draft.EarlyPhotoIds.Count == 0) { AskPhotos(ctx, required); return; }
         var activity = draft.CurrentActivity;
-        activity.PhotoIds.AddRange(draft.EarlyPhotoIds.Where(id => !activity.PhotoIds.Contains(id)).Take(Math.Max(0, MaxPhotos - activity.PhotoIds.Count)));
+        var early = draft.EarlyPhotoIds.Where(id => !activity.PhotoIds.Contains(id)).Take(Math.Max(0, MaxPhotos - activity.PhotoIds.Count)).ToList();
+        activity.PhotoIds.AddRange(early);
+        activity.PhotosSent += early.Count;
         draft.EarlyPhotoIds.Clear();
         ctx.Note(ReportTexts.EarlyPhotosAttached);
-        AskPhotos(ctx, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
+        AskPhotos(ctx, required, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
     }
 
     /// <summary>Keeps photos sent before the photo question (see <see cref="Engine.IKeepsEarlyPhotos"/>).</summary>

@@ -22,7 +22,10 @@ public static class DraftReview
             AppendValues(sb, a.Values, metrics, "   ", a.ValuesBefore, a.Approximate);
             if (a.News is not null) sb.Append("   ").Append(ReportTexts.ReviewNews).Append(a.News).Append('\n');
             if (a.Links.Count > 0) sb.Append("   ").Append(ReportTexts.ReviewLinks).Append(string.Join(", ", a.Links)).Append('\n');
-            sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count).Append('\n');
+            sb.Append("   ").Append(ReportTexts.ReviewPhotos).Append(a.PhotoIds.Count)
+                .Append(ReportTexts.ReviewPhotoFailures(a.PhotoFailures.Select(f =>
+                    ReportTexts.ReviewPhotoFailure(f.Position, Messaging.PhotoRejections.Short(f.Reason, f.MaxBytes)))))
+                .Append('\n');
         }
         if (draft.Activities.Any(a => a.Approximate.Count > 0)) sb.Append('\n').Append(ReportTexts.ReviewApproximate);
         sb.Append('\n').Append(ReportTexts.ReviewFooter);
@@ -30,8 +33,9 @@ public static class DraftReview
     }
 
     /// <param name="before">When given, a number that differs from it is marked "(đã sửa, trước: …)", and a cleared one is listed.</param>
+    /// <param name="note">What to add after a metric's number, if anything (the final report's weekly sums).</param>
     public static void AppendValues(StringBuilder sb, IReadOnlyDictionary<string, decimal> values, IReadOnlyList<Metric> metrics, string indent,
-        IReadOnlyDictionary<string, decimal>? before = null, IReadOnlyCollection<string>? approximate = null)
+        IReadOnlyDictionary<string, decimal>? before = null, IReadOnlyCollection<string>? approximate = null, Func<Metric, decimal, string?>? note = null)
     {
         foreach (var m in metrics)
         {
@@ -40,6 +44,7 @@ public static class DraftReview
             {
                 sb.Append(indent).Append(m.Label).Append(": ").Append(ReportTexts.Value(v, m.Unit, approximate?.Contains(m.Code) == true));
                 if (before is not null && had != v) sb.Append(ReportTexts.ReviewChanged(had is { } h ? VietnameseNumbers.Format(h, m.Unit) : null));
+                if (note?.Invoke(m, v) is { } extra) sb.Append(extra);
                 sb.Append('\n');
             }
             else if (had is { } h)

@@ -4,13 +4,17 @@ using YouthMonth.Core.Dialogs.Engine;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
+using YouthMonth.Core.Summaries;
+using YouthMonth.Core.Text;
 
 namespace YouthMonth.Core.Dialogs.Reports;
 
 /// <summary>
 /// A final-kind report, asking only what the period's <see cref="PeriodQuestions"/> say: campaign totals
 /// prefilled from the unit's weekly reports to confirm or correct, the assessment ("Mặt được", "Hạn chế"), and
-/// the nominations (how many of which kinds, with which fields). A nominee or "Hạn chế" can be skipped.
+/// the nominations (how many of which kinds, with which fields). A nominee or "Hạn chế" can be skipped. A total
+/// that no longer equals the sum of the unit's weekly reports shows that sum beside it, and the review offers to
+/// take the sums; a total ten times the sum is confirmed first, as the weekly report confirms a jump.
 /// </summary>
 public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
 {
@@ -20,12 +24,15 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
     public const string Totals = "totals";
     public const string TotalPick = "total_pick";
     public const string TotalValue = "total_value";
+    public const string TotalConfirm = "total_confirm";
     public const string Assessment = "assessment";
     public const string Limitations = "limitations";
     public const string NomineeName = "nom_name";
     public const string NomineePosition = "nom_position";
     public const string NomineeReason = "nom_reason";
     private const string FixNominations = "nominations";
+    /// <summary>The review's "Dùng tổng các tuần".</summary>
+    public const string UseWeeklySums = "weekly";
 
     public override string Name => DialogName;
     public bool Handles(PeriodKind kind) => kind == PeriodKind.Final;
@@ -38,13 +45,9 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
         var q = QuestionsOf(period);
         // Only the weekly reports: kick-off and event-day numbers are usually counted again in that week's report,
         // so adding them would overstate the month (and the text says "cộng từ các báo cáo tuần").
-        var sums = await ctx.Db.ReportValues.AsNoTracking()
-            .Where(v => v.Report!.UnitId == draft.UnitId && v.Report.Period!.CampaignId == period.CampaignId
-                && v.Report.Period.Kind == PeriodKind.Weekly && v.Report.Status == ReportStatus.Submitted)
-            .GroupBy(v => v.MetricCode).Select(g => new { Code = g.Key, Total = g.Sum(v => v.Value) }).ToListAsync(ct);
-        draft.Totals = q.AsksNumbers
-            ? sums.Where(s => s.Total > 0 && (q.Metrics is null || q.Metrics.Contains(s.Code))).ToDictionary(s => s.Code, s => s.Total)
-            : [];
+        var sums = q.AsksNumbers ? await WeeklySumsAsync(ctx, draft, period, q, ct) : [];
+        draft.Totals = sums.ToDictionary(w => w.MetricCode, w => w.Value);
+        draft.ApproximateTotals = sums.Where(w => w.Approximate).Select(w => w.MetricCode).ToList();
         Begin(ctx, draft);
         ctx.Note(FinalTexts.Start(period.Label, ReportTexts.PeriodLine(period, ctx.Zone), ctx.Now > period.DeadlineUtc));
         if (q.AsksNumbers) await AskTotalsAsync(ctx, draft, period, ct);
@@ -77,8 +80,12 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
                 ctx.Ask(TotalValue, metric.Kind == MetricKind.Money ? Prompts.Money(text) : Prompts.Number(text, metric.Unit));
                 break;
             case TotalValue:
+                if (answer.Number is { } typed && await DoubtAsync(ctx, draft, period, q, draft.MetricQueue[0], typed, answer.Approximate, ct)) break;
                 await ActivitySteps.RecordMetricAsync(ctx, draft, draft.Totals, answer, period.CampaignId, ct, draft.ApproximateTotals);
                 await AskTotalsAsync(ctx, draft, period, ct);
+                break;
+            case TotalConfirm:
+                await ConfirmTotalAsync(ctx, draft, period, q, answer, ct);
                 break;
             case Assessment:
                 draft.Assessment = answer.Text;
@@ -107,6 +114,20 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
                 break;
             case ReportSteps.Review when answer.ChoiceKey == "send":
                 await ReportWriter.SendAsync(ctx, draft, period, ct);
+                break;
+            case ReportSteps.Review when answer.ChoiceKey == UseWeeklySums:
+                // Only the totals that differ change; the person's other numbers (and their marks) stay.
+                var taken = new List<(Metric, decimal, bool)>();
+                var metrics = await AskedMetricsAsync(ctx, period, q, ct);
+                foreach (var w in await WeeklySumsAsync(ctx, draft, period, q, ct))
+                {
+                    if (draft.Totals.TryGetValue(w.MetricCode, out var had) && had == w.Value) continue;
+                    draft.Totals[w.MetricCode] = w.Value;
+                    ReportDraft.Mark(draft.ApproximateTotals, w.MetricCode, w.Approximate);
+                    if (metrics.FirstOrDefault(m => m.Code == w.MetricCode) is { } m) taken.Add((m, w.Value, w.Approximate));
+                }
+                if (taken.Count > 0) ctx.Note(FinalTexts.TookWeeklySums(taken));
+                await ShowReviewAsync(ctx, draft, ct);
                 break;
             case ReportSteps.Review:
                 draft.Fixing = true;
@@ -192,17 +213,79 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
 
     private static async Task AskTotalsAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
     {
-        var metrics = await AskedMetricsAsync(ctx, period, QuestionsOf(period), ct);
-        ctx.Ask(Totals, Prompts.Choice(TotalsText(draft, metrics) + "\n\n" + FinalTexts.TotalsQuestion,
+        var q = QuestionsOf(period);
+        var metrics = await AskedMetricsAsync(ctx, period, q, ct);
+        var weekly = await WeeklySumsAsync(ctx, draft, period, q, ct);
+        ctx.Ask(Totals, Prompts.Choice(TotalsText(draft, metrics, weekly) + "\n\n" + FinalTexts.TotalsQuestion,
             [new Choice("ok", FinalTexts.TotalsOk), new Choice("fix", FinalTexts.TotalsFix)]));
     }
 
-    private static string TotalsText(ReportDraft draft, IReadOnlyList<Metric> metrics)
+    /// <summary>
+    /// The totals, each that differs from the sum of the unit's weekly reports followed by that sum
+    /// ("1.200 lượt (tổng các tuần: 1.234 — khác 34)"), and a weekly sum the totals lack on its own line.
+    /// </summary>
+    private static string TotalsText(ReportDraft draft, IReadOnlyList<Metric> metrics, IReadOnlyList<WeeklySum> weekly)
     {
         var sb = new StringBuilder(FinalTexts.TotalsIntro).Append('\n');
-        if (draft.Totals.Count == 0) sb.Append(FinalTexts.NoTotals).Append('\n');
-        DraftReview.AppendValues(sb, draft.Totals, metrics, "• ", approximate: draft.ApproximateTotals);
+        if (draft.Totals.Count == 0 && weekly.Count == 0) sb.Append(FinalTexts.NoTotals).Append('\n');
+        var sums = weekly.ToDictionary(w => w.MetricCode, w => w.Value);
+        DraftReview.AppendValues(sb, draft.Totals, metrics, "• ", approximate: draft.ApproximateTotals,
+            note: (m, v) => sums.TryGetValue(m.Code, out var sum) && sum != v ? FinalTexts.WeeklySumNote(sum, v) : null);
+        foreach (var m in metrics.Where(m => sums.ContainsKey(m.Code) && !draft.Totals.ContainsKey(m.Code)))
+            sb.Append("• ").Append(m.Label).Append(": ").Append(FinalTexts.OnlyWeeklySum(sums[m.Code], m.Unit)).Append('\n');
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The unit's weekly sums of the metrics this period asks (see <see cref="UnitNumbersQuery.WeeklySumsAsync"/>).</summary>
+    private static async Task<List<WeeklySum>> WeeklySumsAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q,
+        CancellationToken ct) =>
+        [.. (await UnitNumbersQuery.WeeklySumsAsync(ctx.Db, period.CampaignId, draft.UnitId, ct))
+            .Where(w => w.Value > 0 && (q.Metrics is null || q.Metrics.Contains(w.MetricCode)))];
+
+    /// <summary>
+    /// A total at least ten times the unit's weekly sum (and above the weekly check's floor) is asked about before
+    /// it is recorded; true when the question was asked.
+    /// </summary>
+    private static async Task<bool> DoubtAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q, string code,
+        decimal value, bool approximate, CancellationToken ct)
+    {
+        var metric = await ReportPeriods.MetricAsync(ctx.Db, period.CampaignId, code, ct);
+        if (draft.Totals.TryGetValue(code, out var had) && had == value) return false;
+        if (value < (metric.Kind == MetricKind.Money ? ActivitySteps.HistoryFloorMoney : ActivitySteps.HistoryFloorCount)) return false;
+        var sum = (await WeeklySumsAsync(ctx, draft, period, q, ct)).FirstOrDefault(w => w.MetricCode == code);
+        if (sum is null || value < ActivitySteps.HistoryFactor * sum.Value) return false;
+        draft.Pending = [new PendingValue { Code = code, Value = value, Approximate = approximate }];
+        ctx.Ask(TotalConfirm, Prompts.Choice(ReportTexts.ConfirmNumbers([(metric, value, approximate)], [FinalTexts.AboveWeeklySum(metric, value, sum.Value)]),
+            [new Choice(ActivitySteps.ConfirmYes, ReportTexts.ConfirmYes)], allowText: true) with { MaxLength = 1000 });
+        return true;
+    }
+
+    /// <summary>"Đúng" records the doubted total; a number typed instead is read as the corrected total (and checked again).</summary>
+    private static async Task ConfirmTotalAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q, Answer answer,
+        CancellationToken ct)
+    {
+        var code = draft.MetricQueue.FirstOrDefault() ?? draft.Pending.FirstOrDefault()?.Code ?? "";
+        var metric = await ReportPeriods.MetricAsync(ctx.Db, period.CampaignId, code, ct);
+        decimal value;
+        bool approximate;
+        if (draft.Pending is [var pending] && (answer.ChoiceKey == ActivitySteps.ConfirmYes || ActivitySteps.IsYes(answer.Text)))
+            (value, approximate) = (pending.Value, pending.Approximate);
+        else if (VietnameseNumbers.TryParse(answer.Text, metric.Kind == MetricKind.Money ? NumberKind.Money : NumberKind.Count,
+            out value, out approximate, out var error))
+        {
+            if (await DoubtAsync(ctx, draft, period, q, code, value, approximate, ct)) return;
+        }
+        else
+        {
+            ctx.AskAgain(Engine.EngineTexts.WithExample(error, metric.Kind == MetricKind.Money ? "1.500.000 hoặc 1tr5" : "150"));
+            return;
+        }
+        draft.Pending.Clear();
+        draft.MetricQueue.Clear();
+        draft.Totals[code] = value;
+        ReportDraft.Mark(draft.ApproximateTotals, code, approximate);
+        ctx.Note(ReportTexts.Recorded(value, metric.Unit, approximate));
+        await AskTotalsAsync(ctx, draft, period, ct);
     }
 
     public override async Task ShowReviewAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
@@ -211,7 +294,8 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
         var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
         var q = QuestionsOf(period);
         var sb = new StringBuilder(FinalTexts.ReviewHeader(draft.PeriodLabel, ctx.Unit!.Name)).Append("\n\n");
-        if (q.AsksNumbers) sb.Append(TotalsText(draft, await AskedMetricsAsync(ctx, period, q, ct))).Append("\n\n");
+        var weekly = q.AsksNumbers ? await WeeklySumsAsync(ctx, draft, period, q, ct) : [];
+        if (q.AsksNumbers) sb.Append(TotalsText(draft, await AskedMetricsAsync(ctx, period, q, ct), weekly)).Append("\n\n");
         if (q.Assessment)
             sb.Append(FinalTexts.ReviewStrengths).Append(draft.Assessment).Append('\n')
               .Append(FinalTexts.ReviewLimitations).Append(draft.Limitations ?? FinalTexts.None).Append("\n\n");
@@ -221,8 +305,12 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
             foreach (var n in draft.Nominations) sb.Append(FinalTexts.ReviewNominee(n)).Append('\n');
             sb.Append('\n');
         }
-        sb.Append(ReportTexts.ReviewFooter);
-        ctx.Ask(ReportSteps.Review, Prompts.Choice(sb.ToString(), [new Choice("send", ReportTexts.Send), new Choice("fix", ReportTexts.Fix)]));
+        // "Dùng tổng các tuần" only when some total differs from (or lacks) its weekly sum.
+        var differs = weekly.Any(w => !draft.Totals.TryGetValue(w.MetricCode, out var v) || v != w.Value);
+        sb.Append(differs ? FinalTexts.ReviewFooterWeekly : ReportTexts.ReviewFooter);
+        ctx.Ask(ReportSteps.Review, Prompts.Choice(sb.ToString(), differs
+            ? [new Choice("send", ReportTexts.Send), new Choice(UseWeeklySums, FinalTexts.UseWeeklySums), new Choice("fix", ReportTexts.Fix)]
+            : [new Choice("send", ReportTexts.Send), new Choice("fix", ReportTexts.Fix)]));
         ctx.SetData(draft);
     }
 }

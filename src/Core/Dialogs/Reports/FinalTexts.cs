@@ -1,4 +1,6 @@
+using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
+using YouthMonth.Core.Text;
 
 namespace YouthMonth.Core.Dialogs.Reports;
 
@@ -47,6 +49,24 @@ public static class FinalTexts
     public static string ReviewNominee(NominationDraft n) =>
         $"Đề xuất {KindName(n.Kind)}: {n.Name}" + (string.IsNullOrEmpty(n.Position) ? "" : $" ({n.Position})") +
         (string.IsNullOrEmpty(n.Reason) ? "" : $" — {n.Reason}");
+
+    public const string UseWeeklySums = "Dùng tổng các tuần";
+    public const string ReviewFooterWeekly =
+        "Bạn kiểm tra rồi bấm \"Gửi báo cáo\"; bấm \"Dùng tổng các tuần\" để thay các số khác tổng các báo cáo tuần bằng tổng đó; hoặc sửa một mục.";
+
+    /// <summary>After a total that is not the sum of the unit's weekly reports: " (tổng các tuần: 1.234 — khác 34)".</summary>
+    public static string WeeklySumNote(decimal weekly, decimal total) =>
+        $" (tổng các tuần: {VietnameseNumbers.Format(weekly)} — khác {VietnameseNumbers.Format(Math.Abs(total - weekly))})";
+
+    /// <summary>A metric the weekly reports gave and the totals lack.</summary>
+    public static string OnlyWeeklySum(decimal weekly, string unit) => $"chưa có số (tổng các tuần: {VietnameseNumbers.Format(weekly, unit)})";
+
+    public static string AboveWeeklySum(Metric m, decimal value, decimal weekly) =>
+        $"{m.Label}: {VietnameseNumbers.Format(value, m.Unit)} — số này gấp {VietnameseNumbers.Format(Math.Floor(value / weekly))} lần "
+        + $"tổng các tuần ({VietnameseNumbers.Format(weekly, m.Unit)}).";
+
+    public static string TookWeeklySums(IEnumerable<(Metric Metric, decimal Value, bool Approximate)> taken) =>
+        "Đã lấy tổng các tuần:\n" + string.Join("\n", taken.Select(t => $"• {t.Metric.Label}: {ReportTexts.Value(t.Value, t.Metric.Unit, t.Approximate)}"));
 
     public static string AskTotal(string label, string unit) => $"{label} (đơn vị tính: {unit}): nhập số đúng.";
     public static string Start(string label, string periodLine, bool late) =>

@@ -61,6 +61,18 @@ public sealed class ActivityDraft
     public string? News { get; set; }
     public List<string> Links { get; set; } = [];
     public List<int> PhotoIds { get; set; } = [];
+    /// <summary>Photos sent for this activity so far, stored or not: the position of the next one is this + 1.</summary>
+    public int PhotosSent { get; set; }
+    /// <summary>Photos that could not be stored and were not sent again; written with the report for the office.</summary>
+    public List<PhotoFailureDraft> PhotoFailures { get; set; } = [];
+
+    /// <summary>Forgets the photos, to take them all again ("Ảnh (gửi lại toàn bộ)").</summary>
+    public void ClearPhotos()
+    {
+        PhotoIds.Clear();
+        PhotoFailures.Clear();
+        PhotosSent = 0;
+    }
 
     /// <summary>Records a number with its estimate mark (a number typed again exactly loses the mark).</summary>
     public void Set(string code, decimal value, bool approximate)
@@ -74,6 +86,20 @@ public sealed class ActivityDraft
         Values.Remove(code);
         Approximate.Remove(code);
     }
+}
+
+/// <summary>A photo of the activity that could not be stored (see <see cref="Reporting.ReportPhotoFailure"/>).</summary>
+public sealed class PhotoFailureDraft
+{
+    public int Position { get; set; }
+    public string? FileName { get; set; }
+    public string? Caption { get; set; }
+    public Messaging.PhotoRejection Reason { get; set; }
+    public long? MaxBytes { get; set; }
+    public string? Detail { get; set; }
+    public DateTimeOffset At { get; set; }
+    /// <summary>The person has been told; a photo sent after that is taken as this one sent again.</summary>
+    public bool Told { get; set; }
 }
 
 public sealed class PendingValue

@@ -81,9 +81,15 @@ public static class ReportTexts
     public const string NewsNeedsText = "Đã lưu link. Bạn viết thêm vài dòng tin về hoạt động (làm gì, ở đâu, kết quả) nhé.";
     public const string NewsExample = "Sáng 08/3, 45 đoàn viên ra quân dọn vệ sinh, trồng 20 cây xanh tại khu phố 3.";
     public const string AskLinks = "Gửi link bài đăng về hoạt động (Facebook, website), mỗi link một dòng; không có thì bấm Bỏ qua.";
-    public const string AskPhotos = "Gửi ảnh hoạt động (1–10 ảnh, gửi cả album được). Gửi xong bấm \"Xong\".";
-    public const string AskPhotosOnce = "Gửi ảnh hoạt động (1–10 ảnh, chọn nhiều ảnh gửi một lần được):";
-    public const string NeedOnePhoto = "Cần ít nhất 1 ảnh. Bạn gửi ảnh hoạt động rồi bấm \"Xong\".";
+    // The photo question: "Kỳ này cần ít nhất 1 ảnh" when the period requires photos, else "Không có ảnh" to skip.
+    public const string AskPhotosRequired = "Gửi ảnh hoạt động (1–10 ảnh, gửi cả album được). Kỳ này cần ít nhất 1 ảnh; gửi xong bấm \"Xong\".";
+    public const string AskPhotosOptional =
+        "Gửi ảnh hoạt động (tối đa 10 ảnh, gửi cả album được), gửi xong bấm \"Xong\"; không có ảnh thì bấm \"Không có ảnh\".";
+    public const string AskPhotosOnceRequired = "Gửi ảnh hoạt động (1–10 ảnh, chọn nhiều ảnh gửi một lần được). Kỳ này cần ít nhất 1 ảnh:";
+    public const string AskPhotosOnceOptional =
+        "Gửi ảnh hoạt động (tối đa 10 ảnh, chọn nhiều ảnh gửi một lần được); không có ảnh thì bấm \"Không có ảnh\":";
+    public const string NoPhotos = "Không có ảnh";
+    public const string NeedOnePhoto = "Kỳ này cần ít nhất 1 ảnh. Bạn gửi ảnh hoạt động rồi bấm \"Xong\".";
     public const string AskMore = "Đơn vị còn hoạt động nào khác trong kỳ này không?";
     public const string AskMoreOrPhotos =
         "Đơn vị còn hoạt động nào khác trong kỳ này không? Chọn hoạt động, hoặc bấm \"Không, xem lại và gửi\". (Còn ảnh thì cứ gửi thêm.)";
@@ -151,6 +157,15 @@ public static class ReportTexts
     public static string MetricName(Metric m) => m.Aliases.Count > 0 ? m.Aliases[0] : m.Label.ToLower(VietnamTime.Culture);
     public const string EarlyPhotosAttached = "Bot đã gắn vào hoạt động này các ảnh bạn gửi lúc trước.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
+    /// <summary>"Ảnh thứ 2: Ảnh quá lớn (tối đa 10 MB). …".</summary>
+    public static string PhotoFailed(int position, string explanation) => $"Ảnh thứ {position}: {explanation}";
+    public const string ResendOrWithoutPhotos =
+        "Nếu không gửi lại được, bấm \"Gửi không kèm ảnh\" để làm tiếp: báo cáo vẫn gửi được, và văn phòng sẽ biết ảnh nào bị lỗi.";
+    public const string WithoutPhotos = "Gửi không kèm ảnh";
+    /// <summary>Review line after the photo count: "(1 ảnh không lưu được: ảnh thứ 3 — ảnh quá lớn)".</summary>
+    public static string ReviewPhotoFailures(IEnumerable<string> failures) =>
+        failures.ToList() is var list && list.Count > 0 ? $" ({list.Count} ảnh không lưu được: {string.Join("; ", list)})" : "";
+    public static string ReviewPhotoFailure(int position, string reason) => $"ảnh thứ {position} — {reason}";
     public static string TooManyPhotos(int max) => $"Mỗi hoạt động tối đa {max} ảnh; các ảnh sau ảnh thứ {max} không được lưu.";
 
     // Review and saving

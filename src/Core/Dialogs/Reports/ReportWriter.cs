@@ -37,6 +37,7 @@ public static class ReportWriter
         var late = ctx.Now > period.DeadlineUtc;
         var report = await db.Reports
             .Include(r => r.Activities).ThenInclude(a => a.Photos)
+            .Include(r => r.Activities).ThenInclude(a => a.PhotoFailures)
             .Include(r => r.Values).Include(r => r.Nominations)
             .FirstOrDefaultAsync(r => r.PeriodId == draft.PeriodId && r.UnitId == draft.UnitId, ct);
         var existed = report is not null && report.Status != ReportStatus.Draft;
@@ -106,6 +107,10 @@ public static class ReportWriter
                 Title = a.Title, ActivityId = a.ActivityId, Category = a.Category, Date = a.Date,
                 NewsText = a.News, Links = [.. a.Links], SortOrder = ++order,
                 Photos = a.PhotoIds.Distinct().Select((id, i) => new ReportPhoto { PhotoId = id, SortOrder = i + 1 }).ToList(),
+                PhotoFailures = a.PhotoFailures.Select(f => new ReportPhotoFailure
+                {
+                    Position = f.Position, FileName = f.FileName, Caption = f.Caption, Reason = f.Reason, Detail = f.Detail, FailedAt = f.At,
+                }).ToList(),
             };
             report.Activities.Add(activity);
             foreach (var (code, value) in a.Values)
@@ -128,6 +133,7 @@ public static class ReportWriter
     {
         var full = await ctx.Db.Reports.AsNoTracking()
             .Include(r => r.Activities).ThenInclude(a => a.Photos)
+            .Include(r => r.Activities).ThenInclude(a => a.PhotoFailures)
             .Include(r => r.Values).Include(r => r.Nominations)
             .AsSplitQuery().SingleAsync(r => r.Id == report.Id, ct);
         var draft = new ReportDraft
@@ -142,6 +148,11 @@ public static class ReportWriter
             {
                 ActivityId = a.ActivityId, Title = a.Title, Category = a.Category, Date = a.Date, News = a.NewsText, Links = [.. a.Links],
                 PhotoIds = a.Photos.OrderBy(p => p.SortOrder).Select(p => p.PhotoId).ToList(),
+                PhotosSent = a.Photos.Count + a.PhotoFailures.Count,
+                PhotoFailures = a.PhotoFailures.OrderBy(f => f.Position).Select(f => new PhotoFailureDraft
+                {
+                    Position = f.Position, FileName = f.FileName, Caption = f.Caption, Reason = f.Reason, Detail = f.Detail, At = f.FailedAt, Told = true,
+                }).ToList(),
                 Values = full.Values.Where(v => v.ReportActivityId == a.Id).ToDictionary(v => v.MetricCode, v => v.Value),
                 Approximate = full.Values.Where(v => v.ReportActivityId == a.Id && v.Approximate).Select(v => v.MetricCode).ToList(),
             });

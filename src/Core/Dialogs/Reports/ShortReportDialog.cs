@@ -31,6 +31,7 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
     protected override async Task OnAnswerAsync(DialogContext ctx, ReportDraft draft, string step, Answer answer, CancellationToken ct)
     {
         var activity = draft.CurrentActivity;
+        var required = (await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct)).PhotosRequired;
         switch (step)
         {
             case News:
@@ -48,17 +49,20 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
                 break;
             case Links:
                 activity.Links = [.. answer.Links];
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotos(ctx, draft), ct);
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotos(ctx, draft, required), ct);
                 break;
             case Photos:
+                // Photos that could not be stored never block the report: it goes without them, and records them.
+                if (answer.ChoiceKey == ActivitySteps.WithoutPhotos) { await ShowReviewAsync(ctx, draft, ct); return; }
                 if (answer.Done)
                 {
-                    if (activity.PhotoIds.Count == 0) { ctx.AskAgain(ReportTexts.NeedOnePhoto); return; }
+                    if (required && activity.PhotoIds.Count == 0 && activity.PhotoFailures.Count == 0) { ctx.AskAgain(ReportTexts.NeedOnePhoto); return; }
                     await ShowReviewAsync(ctx, draft, ct);
                     return;
                 }
-                if (await ActivitySteps.AddPhotosAsync(ctx, activity, answer, ct))
-                    ActivitySteps.AskPhotos(ctx, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
+                if (!await ActivitySteps.AddPhotosAsync(ctx, activity, answer, ct)) break;
+                if (activity.PhotoIds.Count == 0 && activity.PhotoFailures.Count > 0) ActivitySteps.AskPhotosAgainOrWithout(ctx);
+                else ActivitySteps.AskPhotos(ctx, required, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
                 break;
             case Review when answer.ChoiceKey == "send":
                 await ReportWriter.SendAsync(ctx, draft, await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct), ct);
@@ -77,7 +81,7 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
                     case News: ActivitySteps.AskNews(ctx); break;
                     case Participants: AskParticipants(ctx); break;
                     case Links: ActivitySteps.AskLinks(ctx, required: true); break;
-                    default: activity.PhotoIds.Clear(); ActivitySteps.AskPhotos(ctx); break;
+                    default: activity.ClearPhotos(); ActivitySteps.AskPhotos(ctx, required); break;
                 }
                 break;
         }

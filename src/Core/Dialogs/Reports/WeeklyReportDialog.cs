@@ -71,22 +71,37 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 if (links.Count > 0) draft.CurrentActivity.Links = [.. links];
                 if (news.Length == 0) { ctx.AskAgain(ReportTexts.NewsNeedsText); return; }
                 draft.CurrentActivity.News = news;
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotosOnce(ctx, draft), ct);
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotosOnce(ctx, draft, period.PhotosRequired), ct);
                 return;
             case Links:
                 draft.CurrentActivity.Links = answer.Skipped ? [] : [.. answer.Links];
-                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotosOnce(ctx, draft), ct);
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskPhotosOnce(ctx, draft, period.PhotosRequired), ct);
                 return;
             case Photos:
+                // Photos that could not be stored never block the report: it goes without them, and records them.
+                if (answer.ChoiceKey == ActivitySteps.WithoutPhotos)
+                {
+                    await NextOrReviewAsync(ctx, draft, () => AskMoreAsync(ctx, draft, ct), ct);
+                    return;
+                }
                 if (answer.Done)
                 {
-                    if (draft.CurrentActivity.PhotoIds.Count == 0) { ctx.AskAgain(ReportTexts.NeedOnePhoto); return; }
+                    if (period.PhotosRequired && draft.CurrentActivity.PhotoIds.Count == 0 && draft.CurrentActivity.PhotoFailures.Count == 0)
+                    {
+                        ctx.AskAgain(ReportTexts.NeedOnePhoto);
+                        return;
+                    }
                     await NextOrReviewAsync(ctx, draft, () => AskMoreAsync(ctx, draft, ct), ct);
                     return;
                 }
                 // An album (or a photo) finishes the photos: the next question comes at once and still takes more.
                 if (!await ActivitySteps.AddPhotosAsync(ctx, draft.CurrentActivity, answer, ct)) return;
-                if (draft.CurrentActivity.PhotoIds.Count == 0) { ActivitySteps.AskPhotosOnce(ctx, draft); return; }
+                if (draft.CurrentActivity.PhotoIds.Count == 0)
+                {
+                    if (draft.CurrentActivity.PhotoFailures.Count > 0) ActivitySteps.AskPhotosAgainOrWithout(ctx);
+                    else ActivitySteps.AskPhotosOnce(ctx, draft, period.PhotosRequired);
+                    return;
+                }
                 ctx.Note(ReportTexts.PhotosTaken(draft.CurrentActivity.PhotoIds.Count));
                 await NextOrReviewAsync(ctx, draft, () => AskMoreAsync(ctx, draft, ct), ct);
                 return;
@@ -187,7 +202,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
             case Participants: draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values); ActivitySteps.AskParticipants(ctx); return;
             case News: ActivitySteps.AskNewsWithLinks(ctx); return;
             case Links: ActivitySteps.AskLinks(ctx); return;
-            case Photos: draft.CurrentActivity.PhotoIds.Clear(); ActivitySteps.AskPhotosOnce(ctx, draft); return;
+            case Photos: draft.CurrentActivity.ClearPhotos(); ActivitySteps.AskPhotosOnce(ctx, draft, period.PhotosRequired); return;
             case "metrics":
                 draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values);
                 var (asked, _) = await ActivitySteps.ActivityMetricsAsync(ctx, draft.CurrentActivity, period.CampaignId, ct);

@@ -82,6 +82,18 @@ internal sealed class ReportPhotoConfiguration : IEntityTypeConfiguration<Report
     }
 }
 
+internal sealed class ReportPhotoFailureConfiguration : IEntityTypeConfiguration<ReportPhotoFailure>
+{
+    public void Configure(EntityTypeBuilder<ReportPhotoFailure> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(256);
+        e.Property(x => x.Caption).HasMaxLength(1024);
+        e.Property(x => x.Reason).HasMaxLength(32);
+        e.Property(x => x.Detail).HasMaxLength(200);
+        e.HasOne(x => x.ReportActivity).WithMany(a => a.PhotoFailures).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
 {
     public void Configure(EntityTypeBuilder<Nomination> e)
