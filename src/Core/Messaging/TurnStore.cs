@@ -33,11 +33,12 @@ internal static class TurnStore
     public static async Task<InboxMessage?> ClaimAsync(YouthMonthDb db, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = Batch(db,
-            new NpgsqlBatchCommand("SELECT * FROM inbox_claim($1)") { Parameters = { new() { Value = now } } },
+            // The model's columns, not *: a prepared statement's result type then does not change with the table.
+            new NpgsqlBatchCommand($"SELECT {EntityRows.Columns<InboxMessage>(db, "i")} FROM inbox_claim($1) i") { Parameters = { new() { Value = now } } },
             new NpgsqlBatchCommand("SAVEPOINT handle"));
         InboxMessage? row;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
-            row = await reader.ReadAsync(ct) ? EntityRows.Read<InboxMessage>(db, reader) : null;
+            row = await reader.ReadAsync(ct) ? EntityRows.Read<InboxMessage>(db, reader, "i_") : null;
         if (row is not null) db.Inbox.Attach(row);
         return row;
     }

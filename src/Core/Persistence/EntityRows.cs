@@ -22,7 +22,7 @@ internal static class EntityRows
         string.Join(", ", Properties<T>(db).Select(p => $"{alias}.{p.GetColumnName()} AS {alias}_{p.GetColumnName()}"));
 
     /// <summary>
-    /// The entity in the current row, read from the columns named "prefix + column" (prefix "" for SELECT *), or
+    /// The entity in the current row, read from the columns named "prefix + column" (as <see cref="Columns"/> names them), or
     /// null when its key column is NULL (an outer join that found nothing). Not attached: the caller attaches.
     /// </summary>
     public static T? Read<T>(YouthMonthDb db, DbDataReader reader, string prefix = "") where T : class
