@@ -27,6 +27,11 @@ fi
 _ym_bin="$(_ym_pg_bin)"
 _ym_ver="$(basename "$(dirname "$_ym_bin")")"
 
+# The server outlives this script: it must not inherit our descriptors beyond stdin/out/err. Run under
+# `flock /work/bench.lock scripts/bench.sh`, a server started here kept the lock's descriptor open and so held
+# the lock for as long as it ran, blocking every later benchmark.
+_ym_detached() { "$@" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; }
+
 # psql run as the postgres user from a folder it cannot read prints warnings; run it from /.
 _ym_psql_root() { (cd / && runuser -u postgres -- psql "$@"); }
 
@@ -39,10 +44,10 @@ if [ "$(id -u)" -eq 0 ]; then
   if [ ! -f "$_ym_conf" ]; then
     # Tests open many small databases at once; the default 100 connections is too tight on a busy run.
     printf "max_connections = 300\nfsync = on\n" > "$_ym_conf"
-    pg_ctlcluster "$_ym_ver" main restart 2>/dev/null || true
+    _ym_detached pg_ctlcluster "$_ym_ver" main restart 2>/dev/null || true
   fi
   if ! pg_lsclusters -h | awk -v v="$_ym_ver" '$1==v && $2=="main" {print $4}' | grep -q online; then
-    pg_ctlcluster "$_ym_ver" main start
+    _ym_detached pg_ctlcluster "$_ym_ver" main start
   fi
   for _ in $(seq 1 30); do "$_ym_bin/pg_isready" -q -h 127.0.0.1 -p "$_ym_port" && break; sleep 0.5; done
   _ym_psql_root -q -p "$_ym_port" -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
@@ -63,7 +68,7 @@ else
       "$_ym_port" "$_ym_data" >> "$_ym_data/postgresql.conf"
   fi
   if ! "$_ym_bin/pg_isready" -q -h 127.0.0.1 -p "$_ym_port"; then
-    "$_ym_bin/pg_ctl" -D "$_ym_data" -l "$_ym_data/server.log" -w start >/dev/null
+    _ym_detached "$_ym_bin/pg_ctl" -D "$_ym_data" -l "$_ym_data/server.log" -w start >/dev/null
   fi
   export YOUTHMONTH_PG="Host=127.0.0.1;Port=$_ym_port;Username=$(id -un);Database=postgres"
 fi

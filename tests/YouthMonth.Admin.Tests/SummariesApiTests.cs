@@ -280,6 +280,65 @@ public sealed class SummariesApiTests(SummariesApiTests.Seeded seeded) : IClassF
         Assert.True(lines.Any(l => l.StartsWith("1,Đoàn cơ sở Thử 01,Cụm 1,1 báo cáo / 3 kỳ đến hạn,1,2,170,", StringComparison.Ordinal)), string.Join("\n", lines));
     }
 
+    /// <summary>
+    /// The whole campaign's per-unit annex (written row by row, not as one element tree): a header, then one row per
+    /// unit with numbers in its columns — the same units and numbers as the CSV of the same scope, in the same order.
+    /// </summary>
+    [Fact]
+    public async Task The_whole_campaign_Word_annex_has_a_row_per_unit_with_numbers_matching_the_CSV()
+    {
+        var viewer = await App.ClientAsync(ApiRole.Viewer);
+        var csv = await (await viewer.GetAsync($"/api/exports/units.csv?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+        var docx = await (await viewer.GetAsync($"/api/exports/summary.docx?campaignId={Seed.Campaign.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(CsvFields).ToList();
+        var header = lines[0];
+        var units = lines.Skip(1).ToList();
+        // The annex's number columns: the first four metrics with a total, as the CSV's column sums give them.
+        var metricColumns = Enumerable.Range(6, header.IndexOf(SummaryTexts.ApproximateColumn) - 6)
+            .Where(c => units.Sum(u => decimal.Parse(u[c], System.Globalization.CultureInfo.InvariantCulture)) != 0).Take(4).ToList();
+        var withNumbers = units.Where(u => metricColumns.Any(c => decimal.Parse(u[c], System.Globalization.CultureInfo.InvariantCulture) != 0)).ToList();
+        Assert.NotEmpty(withNumbers);
+
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var body = doc.MainDocumentPart!.Document.Body!;
+        var title = body.Elements<W.Paragraph>().Single(p => p.InnerText == "PHỤ LỤC 1: SỐ LIỆU THEO ĐƠN VỊ");
+        var annex = title.ElementsAfter().OfType<W.Table>().First();
+        var rows = annex.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(["STT", "Đơn vị", "Cụm", "Tình trạng", .. metricColumns.Select(c => header[c])], rows[0]);
+        Assert.Equal(withNumbers.Count, rows.Count - 1);
+        for (var i = 0; i < withNumbers.Count; i++)
+        {
+            var u = withNumbers[i];
+            Assert.Equal([(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u[1], u[2], u[3],
+                .. metricColumns.Select(c => SummaryNumbers.Format(decimal.Parse(u[c], System.Globalization.CultureInfo.InvariantCulture)))],
+                rows[i + 1].Select(t => t.Replace(SummaryTexts.ApproximateMark + " ", "", StringComparison.Ordinal)
+                    .Replace(" " + SummaryTexts.WeeklySumMark, "", StringComparison.Ordinal)));
+        }
+        // One row as a reader sees it: unit 1 over the whole campaign, with its 170 participants of week 2.
+        Assert.Contains(rows, r => r[1] == "Đoàn cơ sở Thử 01" && r[2] == "Cụm 1" && r[3].StartsWith("1 báo cáo / 3 kỳ đến hạn", StringComparison.Ordinal)
+            && r.Contains("170"));
+    }
+
+    /// <summary>One CSV line (RFC 4180 quoting) as its fields.</summary>
+    private static List<string> CsvFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+
     [Fact]
     public async Task Returning_a_report_tells_its_contacts_what_to_fix_and_bad_reviews_are_refused()
     {

@@ -20,7 +20,22 @@ public sealed class InboundPipeline(
     private YouthMonthDb Db => services.GetRequiredService<YouthMonthDb>();
 
     /// <summary>True when something new was stored or changed; false for a redelivery or an ignored update.</summary>
+    /// <exception cref="InboxUnavailableException">The database could not be reached (or timed out): nothing was stored.</exception>
     public async Task<bool> AcceptAsync(Channel channel, InboundUpdate update, CancellationToken ct)
+    {
+        try
+        {
+            return await AcceptCoreAsync(channel, update, ct);
+        }
+        catch (Exception e) when (e is not InboxUnavailableException && !ct.IsCancellationRequested && Faults.IsTransient(e))
+        {
+            // Zalo's and the local chat's numbered answers and the chat-state updates read the database through EF
+            // before (or instead of) the inbox insert: that failing is the same "not stored, deliver it again".
+            throw new InboxUnavailableException(e);
+        }
+    }
+
+    private async Task<bool> AcceptCoreAsync(Channel channel, InboundUpdate update, CancellationToken ct)
     {
         switch (update)
         {

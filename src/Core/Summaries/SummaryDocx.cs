@@ -49,8 +49,10 @@ public static class SummaryDocx
             var main = doc.AddMainDocumentPart();
             AddStyles(main);
             var pageNumbers = PageNumberHeader(main);
+            // Everything but the per-unit annex is a small element tree; the annex (a row per unit, 10,000 and more)
+            // is written row by row at the end (WriteBody), so the whole document never sits in memory as elements.
             var body = new Body();
-            main.Document = new Document(body);
+            StreamedTable? annex = null;
             var h = s.Header;
 
             body.Append(HeaderBlock(s, letterhead, dated));
@@ -140,7 +142,8 @@ public static class SummaryDocx
             var metrics = s.Totals.Where(t => t.Value != 0).Take(MetricColumns).ToList();
             // Units with nothing in any column are named in one line below instead of a row of zeros.
             var withNumbers = units.Where(u => metrics.Any(m => u.Values.GetValueOrDefault(m.Code) != 0)).ToList();
-            var withoutNumbers = units.Where(u => !withNumbers.Contains(u)).ToList();
+            var hasNumbers = withNumbers.ToHashSet(ReferenceEqualityComparer.Instance);
+            var withoutNumbers = units.Where(u => !hasNumbers.Contains(u)).ToList();
             // Over the whole campaign the status reads "3 báo cáo / 3 kỳ đến hạn, 1 trễ": room for it on one line.
             // "Khu vực Lực lượng vũ trang" needs more room than "Cụm 1".
             int[] fixedWidths = [700, 3700, units.Any(u => u.Cluster?.Length > 8) ? 2300 : 1000, units.Any(u => u.Status.Length > 16) ? 2700 : 1700];
@@ -149,14 +152,17 @@ public static class SummaryDocx
             var widths = fixedWidths.Concat(metrics.Select(_ => metricWidth)).ToArray();
             widths[1] += LandscapeWidth - widths.Sum();
             if (withNumbers.Count > 0)
-                body.Append(Table(["STT", "Đơn vị", "Cụm", "Tình trạng", .. metrics.Select(m => $"{m.Label} ({m.Unit})")], widths,
-                    numeric: [.. Enumerable.Range(4, metrics.Count)],
+            {
+                annex = new StreamedTable(["STT", "Đơn vị", "Cụm", "Tình trạng", .. metrics.Select(m => $"{m.Label} ({m.Unit})")], widths,
+                    Numeric: [.. Enumerable.Range(4, metrics.Count)],
                     withNumbers.Select((u, i) => (string[])
                     [
                         (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), u.Name, u.Cluster ?? "", u.Status,
                         .. metrics.Select(m => SummaryNumbers.Format(u.Values.GetValueOrDefault(m.Code), u.Approximate.Contains(m.Code))
                             + (u.FinalVsWeekly.ContainsKey(m.Code) ? " " + SummaryTexts.WeeklySumMark : "")),
-                    ])));
+                    ]));
+                body.Append(annex.Placeholder);
+            }
             // A unit whose final total is not the sum of its weekly reports: both numbers, for the office to check.
             var differing = units.Where(u => u.FinalVsWeekly.Count > 0).ToList();
             if (differing.Count > 0)
@@ -196,9 +202,49 @@ public static class SummaryDocx
             }
 
             body.Append(Page(landscape: photos.Count == 0, pageNumbers));
-            main.Document.Save();
+            WriteBody(main, body, annex);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// A table written row by row (<see cref="WriteBody"/>): its rows are made one at a time from
+    /// <see cref="Rows"/> and forgotten once written. <see cref="Placeholder"/> marks its place in the body.
+    /// </summary>
+    private sealed record StreamedTable(string[] Headers, int[] Widths, int[] Numeric, IEnumerable<string[]> Rows)
+    {
+        public Table Placeholder { get; } = new();
+    }
+
+    /// <summary>UTF-8 without a byte-order mark, as the SDK saves an element tree: the part's bytes stay as they were.</summary>
+    internal static readonly System.Text.Encoding NoBom = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>
+    /// The main part's XML: the body's elements as they are, and in the streamed table's place its properties,
+    /// header row and rows, each row built, written and dropped. The same XML as saving the whole tree.
+    /// </summary>
+    private static void WriteBody(MainDocumentPart main, Body body, StreamedTable? streamed)
+    {
+        using var writer = OpenXmlWriter.Create(main, NoBom);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Document());
+        writer.WriteStartElement(new Body());
+        foreach (var element in body.ChildElements)
+        {
+            if (streamed is null || !ReferenceEquals(element, streamed.Placeholder))
+            {
+                writer.WriteElement(element);
+                continue;
+            }
+            var table = Table(streamed.Headers, streamed.Widths, streamed.Numeric, []);
+            writer.WriteStartElement(table);
+            foreach (var child in table.ChildElements) writer.WriteElement(child);
+            foreach (var row in streamed.Rows) writer.WriteElement(Row(row, streamed.Widths, streamed.Numeric));
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.Close();
     }
 
     /// <summary>Most units the weekly-sum note names; the .xlsx column has them all.</summary>
@@ -466,13 +512,15 @@ public static class SummaryDocx
         var head = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
         head.Append(headers.Select((text, i) => Cell(widths[i], [Para(text, bold: true, center: true, size: 24)], middle: true)));
         table.Append(head);
-        foreach (var row in rows)
-        {
-            var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
-            tableRow.Append(row.Select((text, i) => Cell(widths[i], [Para(text, size: 24, center: i == 0, right: numeric.Contains(i))])));
-            table.Append(tableRow);
-        }
+        foreach (var row in rows) table.Append(Row(row, widths, numeric));
         return table;
+    }
+
+    private static TableRow Row(string[] row, int[] widths, int[] numeric)
+    {
+        var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
+        tableRow.Append(row.Select((text, i) => Cell(widths[i], [Para(text, size: 24, center: i == 0, right: numeric.Contains(i))])));
+        return tableRow;
     }
 
     private static TableCell Cell(int width, IEnumerable<Paragraph> paragraphs, bool middle = false)

@@ -67,10 +67,11 @@ public static class UnitNumbersSheet
                 ]);
             });
             double[] widths = [6, 62, 10, 30, 11, 11, .. s.Totals.Select(_ => 18d), 30, WeeklySumWidth];
-            var rows = new List<Row> { Row(1, headers, HeaderCell, HeaderHeight(headers, widths)) };
+            // Made row by row while the sheet is written (AddSheet): 10,000 units are never all in memory as cells.
             // A row grows only for a long "Tổng các tuần" text: the others keep the sheet's default height.
-            rows.AddRange(perUnit.Select((r, i) => Row((uint)i + 2, r.Cells, TextCell,
-                r.Weekly.Length > WeeklySumLine ? 17 * Math.Ceiling(r.Weekly.Length / WeeklySumLine) : null)));
+            var rows = perUnit.Select((r, i) => Row((uint)i + 2, r.Cells, TextCell,
+                    r.Weekly.Length > WeeklySumLine ? 17 * Math.Ceiling(r.Weekly.Length / WeeklySumLine) : null))
+                .Prepend(Row(1, headers, HeaderCell, HeaderHeight(headers, widths)));
             AddSheet(book, sheets, 1U, "Theo đơn vị", widths, rows, frozenRows: 1, frozenColumns: 2);
             book.Workbook.Append(new DefinedNames(new DefinedName("'Theo đơn vị'!$A:$B,'Theo đơn vị'!$1:$1")
             {
@@ -101,15 +102,14 @@ public static class UnitNumbersSheet
             {
                 string[] nomineeHeader = ["STT", "Đơn vị đề xuất", "Kỳ báo cáo", "Tập thể / cá nhân", "Tên", "Chức vụ, đơn vị", "Thành tích"];
                 double[] nomineeWidths = [6, 45, 30, 14, 35, 30, 60];
-                var nominees = new List<Row> { Row(1, nomineeHeader, HeaderCell, HeaderHeight(nomineeHeader, nomineeWidths)) };
-                nominees.AddRange(extras.Nominations.Select((n, i) => Row((uint)i + 2,
+                var nominees = extras.Nominations.Select((n, i) => Row((uint)i + 2,
                     [i + 1, n.Unit, n.Period, n.Kind == Reporting.NominationKind.Collective ? "Tập thể" : "Cá nhân", n.Name, n.Position ?? "", n.Achievement],
-                    TextCell)));
+                    TextCell)).Prepend(Row(1, nomineeHeader, HeaderCell, HeaderHeight(nomineeHeader, nomineeWidths)));
                 AddSheet(book, sheets, 3U, "Đề xuất khen thưởng", nomineeWidths, nominees, frozenRows: 1, frozenColumns: 0);
                 string[] linkHeader = ["STT", "Đơn vị", "Kỳ báo cáo", "Hoạt động", "Link"];
                 double[] linkWidths = [6, 45, 30, 50, 60];
-                var links = new List<Row> { Row(1, linkHeader, HeaderCell, HeaderHeight(linkHeader, linkWidths)) };
-                links.AddRange(extras.Links.Select((l, i) => Row((uint)i + 2, [i + 1, l.Unit, l.Period, l.Activity, l.Url], TextCell)));
+                var links = extras.Links.Select((l, i) => Row((uint)i + 2, [i + 1, l.Unit, l.Period, l.Activity, l.Url], TextCell))
+                    .Prepend(Row(1, linkHeader, HeaderCell, HeaderHeight(linkHeader, linkWidths)));
                 AddSheet(book, sheets, 4U, "Link", linkWidths, links, frozenRows: 1, frozenColumns: 0);
             }
             book.Workbook.Save();
@@ -169,18 +169,25 @@ public static class UnitNumbersSheet
                 TopLeftCell = Column(frozenColumns) + (frozenRows + 1).ToString(CultureInfo.InvariantCulture),
                 ActivePane = frozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft,
             });
-        part.Worksheet = new Worksheet(
-            new SheetViews(view),
+        // Written element by element, the rows as they are made: the same XML as saving a Worksheet tree, without the tree.
+        using (var writer = OpenXmlWriter.Create(part, SummaryDocx.NoBom))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteElement(new SheetViews(view));
             // Rows tall enough for Times New Roman 12 with Vietnamese marks above and below the line.
-            new SheetFormatProperties { DefaultRowHeight = 17, CustomHeight = true },
-            new Columns(widths.Select((w, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
+            writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 17, CustomHeight = true });
+            writer.WriteElement(new Columns(widths.Select((w, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
             {
                 Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true,
-            })),
-            new SheetData(rows),
-            new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape });
-        part.Worksheet.Save();
+            })));
+            writer.WriteStartElement(new SheetData());
+            foreach (var row in rows) writer.WriteElement(row);
+            writer.WriteEndElement();
+            writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            writer.WriteElement(new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape });
+            writer.WriteEndElement();
+        }
         sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = id, Name = name });
     }
 

@@ -39,6 +39,9 @@ public sealed class ExportsBenchmark : IBenchmark
         }).Build();
         var weeks = seed.Weeks.Select(w => w.Id).ToArray();
         var rows = new List<string>();
+        // YM_EXPORTS_SAVE=<folder> keeps each export's file, to compare two versions of the exporter.
+        var saveTo = Environment.GetEnvironmentVariable("YM_EXPORTS_SAVE");
+        if (!string.IsNullOrEmpty(saveTo)) Directory.CreateDirectory(saveTo);
         foreach (var (scope, periodId) in new[] { ("one period (tuần 5)", (int?)weeks[^1]), ("whole campaign", null) })
         {
             foreach (var (kind, export) in new (string, Func<Task<byte[]>>)[]
@@ -57,32 +60,50 @@ public sealed class ExportsBenchmark : IBenchmark
             {
                 await export(); // warm-up: JIT, connection pool
                 var times = new List<double>();
-                long peak = 0, allocated = 0, size = 0;
+                long peak = 0, allocated = 0, size = 0, baseline = 0;
                 for (var i = 0; i < runs; i++)
                 {
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
-                    GC.Collect();
+                    // Aggressive: the GC also gives back the memory it keeps committed, so each peak is this export's.
+                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                     ResetPeakRss();
+                    baseline = Math.Max(baseline, RssBytes("VmRSS:"));
                     var before = GC.GetTotalAllocatedBytes(precise: true);
                     var watch = Stopwatch.StartNew();
                     var bytes = await export();
                     times.Add(watch.Elapsed.TotalMilliseconds);
                     allocated = Math.Max(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
-                    peak = Math.Max(peak, PeakRssBytes());
+                    peak = Math.Max(peak, RssBytes("VmHWM:"));
                     size = bytes.Length;
+                    if (!string.IsNullOrEmpty(saveTo) && i == 0)
+                        await File.WriteAllBytesAsync(Path.Combine(saveTo, $"{(periodId is null ? "campaign" : "period")}{kind}"), bytes);
                 }
                 times.Sort();
                 rows.Add($"| {scope} | {kind} | {size / 1024.0:N0} KB | {times[times.Count / 2] / 1000:F2} s (max {times[^1] / 1000:F2}) | " +
-                         $"{peak / 1048576.0:N0} MB | {allocated / 1048576.0:N0} MB |");
+                         $"{peak / 1048576.0:N0} MB | {baseline / 1048576.0:N0} MB | {allocated / 1048576.0:N0} MB |");
+                if (periodId is null && kind == ".docx")
+                {
+                    // Two officers export the same campaign at the same moment: the peaks must not simply add up.
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    // Aggressive: the GC also gives back the memory it keeps committed, so each peak is this export's.
+                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    ResetPeakRss();
+                    var start = RssBytes("VmRSS:");
+                    var watch = Stopwatch.StartNew();
+                    await Task.WhenAll(Task.Run(export), Task.Run(export));
+                    rows.Add($"| {scope}, 2 at once | {kind} | {size / 1024.0:N0} KB | {watch.Elapsed.TotalSeconds:F2} s (both) | " +
+                             $"{RssBytes("VmHWM:") / 1048576.0:N0} MB | {start / 1048576.0:N0} MB | |");
+                }
             }
         }
 
         Console.WriteLine();
         Console.WriteLine($"{units:N0} units × 5 periods; {counts.Reports:N0} reports, {counts.Values:N0} values; median of {runs} runs after a warm-up");
         Console.WriteLine();
-        Console.WriteLine("| scope | export | file size | time (median) | process peak RSS | managed allocations |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| scope | export | file size | time (median) | process peak RSS | RSS before | managed allocations |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var row in rows) Console.WriteLine(row);
         Console.WriteLine();
         Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -99,9 +120,10 @@ public sealed class ExportsBenchmark : IBenchmark
         try { File.WriteAllText("/proc/self/clear_refs", "5"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static long PeakRssBytes()
+    /// <summary>A /proc/self/status line in bytes: "VmHWM:" (the peak since the last reset) or "VmRSS:" (now).</summary>
+    private static long RssBytes(string field)
     {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 }

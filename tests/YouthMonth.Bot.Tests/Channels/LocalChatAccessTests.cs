@@ -3,8 +3,15 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using YouthMonth.Bot.Channels.Local;
 using YouthMonth.Bot.Tests.Infrastructure;
+using YouthMonth.Core.Persistence;
 
 namespace YouthMonth.Bot.Tests.Channels;
 
@@ -71,6 +78,37 @@ public sealed class LocalChatAccessTests(DatabaseFixture fixture) : IClassFixtur
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Request("/local/chats", remote: "127.0.0.1"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(Request("/local/chats", "10.0.0.9", "anything"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_database_unreachable_a_message_gets_503_with_Retry_After_and_nothing_is_stored()
+    {
+        await using var reachable = NpgsqlDataSource.Create(fixture.Database.ConnectionString);
+        var closedPort = new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Port = 1, Timeout = 2 }.ConnectionString;
+        await using var app = new BotApp(fixture.Database);
+        app.TestServices = s =>
+        {
+            // The schema is checked through the real database at start; after that every query reaches a closed port.
+            s.Replace(ServiceDescriptor.Singleton(sp => new SchemaMigrator(reachable, sp.GetRequiredService<ILogger<SchemaMigrator>>())));
+            s.Replace(ServiceDescriptor.Singleton(_ => NpgsqlDataSource.Create(closedPort)));
+        };
+        var client = app.Client();
+
+        // A plain chat id (the numbered-answer lookup, then the inbox) and a contact's (bound to the plan first).
+        foreach (var chatId in new[] { "down-1", "contact-1" })
+        {
+            var response = await client.PostAsJsonAsync("/local/messages", new { chatId, text = "Báo cáo tuần 2" });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(LocalChatApi.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(503, problem.GetProperty("status").GetInt32());
+            Assert.Contains("gửi lại", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/local/messages?chatId=down-1")).StatusCode);
+
+        await using var db = fixture.Database.CreateDbContext();
+        Assert.False(await db.Inbox.AnyAsync(i => i.ChatId == "down-1" || i.ChatId == "contact-1"));
     }
 
     private static HttpRequestMessage Request(string url, string? remote = null, string? key = null)

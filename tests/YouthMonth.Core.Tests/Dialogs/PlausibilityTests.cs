@@ -1,4 +1,5 @@
 using YouthMonth.Core.Plan;
+using YouthMonth.Core.Reporting;
 using YouthMonth.Testing;
 
 namespace YouthMonth.Core.Tests.Dialogs;
@@ -61,5 +62,56 @@ public sealed class PlausibilityTests(DialogFixture fixture) : IClassFixture<Dia
             },
             report.Values.ToDictionary(v => v.MetricCode, v => v.Value));
         Assert.Equal(5_000m, MetricCatalog.Defaults().Single(m => m.Code == "blood_units").Cap);
+    }
+
+    [Fact]
+    public async Task The_quick_reports_participants_are_checked_against_the_cap_and_the_units_own_history()
+    {
+        // Above the cap (100.000 lượt): confirmed or corrected; a corrected number is recorded.
+        H.SetLocalTime(2024, 3, 3, 10, 30);
+        var tam = await H.RegisteredAsync(P.Contacts[1][0]);
+        await tam.Say("/baocao");
+        await tam.Say("Sáng 03/3, chi đoàn ra quân Tháng Thanh niên.");
+        await tam.Say("150000");
+        Assert.StartsWith("Bạn kiểm tra lại giúp:\n• Lượt đoàn viên, thanh niên tham gia: 150.000 lượt lớn hơn mức tối đa kế hoạch đặt cho một báo cáo",
+            tam.LastText);
+        await tam.Say("150");
+        Assert.StartsWith("Đã ghi: 150 lượt.", tam.LastText);
+        Assert.Contains("link bài đăng", tam.LastText);
+        await tam.Say("/huy");
+
+        // 12× the unit's last report (week 1): confirmed with "Đúng, ghi số này", then recorded as typed.
+        int eventDay;
+        await using (var db = H.Db())
+        {
+            var activity = new ReportActivity { Title = "Hoạt động tuần 1" };
+            db.Reports.Add(new Report
+            {
+                PeriodId = P.Week1Id, UnitId = P.Units[2], Status = ReportStatus.Submitted, CreatedAt = H.Clock.GetUtcNow(),
+                SubmittedAt = H.Clock.GetUtcNow(), Activities = [activity],
+                Values = [new ReportMetricValue { MetricCode = MetricCatalog.Participants, Value = 100m, ReportActivity = activity }],
+            });
+            var period = new ReportingPeriod
+            {
+                CampaignId = P.CampaignId, Kind = PeriodKind.EventDay, Label = "Ngày Đoàn viên (26/3)",
+                WindowStart = new DateOnly(2024, 3, 26), WindowEnd = new DateOnly(2024, 3, 26), DeadlineUtc = DialogHarness.Local(2024, 3, 26, 17, 0),
+            };
+            db.Periods.Add(period);
+            await db.SaveChangesAsync();
+            eventDay = period.Id;
+        }
+        H.SetLocalTime(2024, 3, 26, 11, 0);
+        var hanh = await H.RegisteredAsync(P.Contacts[2][0]);
+        await hanh.Say("/baocao ngày đoàn viên");
+        await hanh.Say("Ngày Đoàn viên: kết nạp 5 đoàn viên mới.");
+        await hanh.Say("1200");
+        Assert.StartsWith("Bạn kiểm tra lại giúp:\n• Lượt đoàn viên, thanh niên tham gia: 1.200 lượt — số này gấp 12 lần tuần 1 (100 lượt).", hanh.LastText);
+        await hanh.Press("Đúng, ghi số này");
+        Assert.StartsWith("Đã ghi: 1.200 lượt.", hanh.LastText);
+        await hanh.Say("https://facebook.com/doancdyt/posts/26");
+        await hanh.Press("Không có ảnh");
+        await hanh.Press("Gửi báo cáo");
+        var report = (await H.ReportAsync(eventDay, P.Units[2]))!;
+        Assert.Equal(1200m, Assert.Single(report.Values).Value);
     }
 }

@@ -27,7 +27,7 @@ public static class LocalChatApi
     public static void MapLocalChatApi(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("/local").AddEndpointFilter(async (ctx, next) =>
-            Access(ctx.HttpContext) ?? await next(ctx));
+            Access(ctx.HttpContext) ?? await next(ctx)).AddEndpointFilter(DatabaseUnavailableAsync);
         local.MapPost("/messages", SendMessageAsync);
         local.MapPost("/photos", SendPhotoAsync).DisableAntiforgery();
         local.MapGet("/messages", GetRepliesAsync);
@@ -59,6 +59,31 @@ public static class LocalChatApi
             detail: string.IsNullOrEmpty(options.Key)
                 ? "Trò chuyện cục bộ chỉ dùng được trên chính máy chủ này (chưa đặt Local:Key)."
                 : $"Gửi khóa trong tiêu đề {KeyHeader}.");
+    }
+
+    /// <summary>Seconds the page (or a script) should wait before sending again when the database is unreachable.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The database unreachable or timing out (not a bug, not bad input): 503 with Retry-After and ProblemDetails,
+    /// as the webhooks answer, instead of a 500. Nothing was stored, so sending the same message again is safe.
+    /// </summary>
+    private static async ValueTask<object?> DatabaseUnavailableAsync(EndpointFilterInvocationContext ctx, EndpointFilterDelegate next)
+    {
+        var http = ctx.HttpContext;
+        try
+        {
+            return await next(ctx);
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && (e is InboxUnavailableException || Faults.IsTransient(e)))
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalChatApi))
+                .LogWarning("Local chat {Method} {Path} not served, database unavailable: {Error}", http.Request.Method, http.Request.Path, e.Message);
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Tạm thời chưa nhận được tin nhắn",
+                detail: $"Cơ sở dữ liệu đang không truy cập được; tin nhắn chưa được lưu. Hãy gửi lại sau {RetryAfterSeconds} giây.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     public sealed record LocalMessageRequest(string? ChatId, string? Name, string? Text, string? CallbackData, bool Group = false, string? Id = null);
@@ -196,7 +221,10 @@ public static class LocalChatApi
     private static ValidationProblem? Validate(string? chatId) =>
         string.IsNullOrWhiteSpace(chatId) || chatId.Trim().Length > 64
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["chatId"] = ["Nhập mã cuộc trò chuyện (1–64 ký tự)."] })
-            : null;
+            // PostgreSQL refuses NUL in text: without this check the lookup fails like an outage (503) instead of as bad input.
+            : !StorableText.IsStorable(chatId)
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["chatId"] = [StorableText.Problem] })
+                : null;
 }
 
 /// <summary>GET /photos/{sha256}: stored photos, so Zalo (which cannot take uploads) and the web chat can show them.</summary>
@@ -207,6 +235,8 @@ public static class PhotoFilesApi
 
     public static async Task<Results<PhysicalFileHttpResult, NotFound>> GetAsync(string sha256, YouthMonthDb db, PhotoLibrary library, CancellationToken ct)
     {
+        // Only a SHA-256 in hex can name a photo; anything else (a NUL included, which PostgreSQL refuses) is not one.
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit)) return TypedResults.NotFound();
         var photo = await db.Photos.AsNoTracking().FirstOrDefaultAsync(p => p.Sha256 == sha256.ToLowerInvariant(), ct);
         if (photo is null) return TypedResults.NotFound();
         var path = library.FullPath(photo.StoragePath);

@@ -93,7 +93,10 @@ async function send(body) {
   add('me', body.text);
   const res = await api('/local/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ chatId, name: $('name').value, group: $('group').checked, ...body }) });
-  if (!res.ok) add('bot', 'Không gửi được: ' + JSON.stringify((await res.json()).errors || res.status));
+  if (!res.ok) {
+    const p = await res.json().catch(() => ({}));
+    add('bot', 'Không gửi được: ' + (p.errors ? JSON.stringify(p.errors) : p.detail || res.status));
+  }
 }
 
 $('send').onsubmit = (e) => { e.preventDefault(); const t = $('text').value; if (!t.trim()) return; $('text').value = ''; send({ text: t }); };

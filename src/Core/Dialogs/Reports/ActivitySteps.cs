@@ -20,6 +20,8 @@ public static class ActivitySteps
     public const decimal HistoryFloorCount = 50m;
     public const decimal HistoryFloorMoney = 5_000_000m;
     public const decimal HistoryFactor = 10m;
+    /// <summary>A unit with no history is compared with the other units' median only when this many have reported the metric.</summary>
+    public const int MedianMinUnits = 5;
 
     public static void AskDate(DialogContext ctx, ReportingPeriod period)
     {
@@ -147,9 +149,7 @@ public static class ActivitySteps
         var doubts = await DoubtsAsync(ctx, draft, read, ct);
         if (doubts.Count > 0)
         {
-            draft.Pending = read.Select(v => new PendingValue { Code = v.Metric.Code, Value = v.Value, Approximate = v.Approximate }).ToList();
-            ctx.Ask(ReportSteps.ConfirmNumbers, Prompts.Choice(ReportTexts.ConfirmNumbers(read, doubts),
-                [new Messaging.Choice(ConfirmYes, ReportTexts.ConfirmYes)], allowText: true) with { MaxLength = 1000 });
+            AskToConfirm(ctx, draft, read, doubts);
             return false;
         }
         Apply(ctx, draft, read, head);
@@ -177,6 +177,17 @@ public static class ActivitySteps
     public static bool IsYes(string? text) =>
         Text.VietnameseText.Fold(text)?.TrimEnd('.', '!') is "dung" or "dung roi" or "dung vay" or "dung a" or "ok" or "co" or "chinh xac";
 
+    /// <summary>"Đúng, ghi số này", or a typed "đúng" (see <see cref="IsYes"/>).</summary>
+    public static bool IsConfirmation(Answer answer) => answer.ChoiceKey == ConfirmYes || IsYes(answer.Text);
+
+    /// <summary>Asks to confirm numbers that look wrong (<see cref="DoubtAsync"/>); they wait in <see cref="ReportDraft.Pending"/>.</summary>
+    public static void AskToConfirm(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read, List<string> doubts)
+    {
+        draft.Pending = read.Select(v => new PendingValue { Code = v.Metric.Code, Value = v.Value, Approximate = v.Approximate }).ToList();
+        ctx.Ask(ReportSteps.ConfirmNumbers, Prompts.Choice(ReportTexts.ConfirmNumbers(read, doubts),
+            [new Messaging.Choice(ConfirmYes, ReportTexts.ConfirmYes)], allowText: true) with { MaxLength = 1000 });
+    }
+
     private static void Apply(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read, string head)
     {
         draft.Pending.Clear();
@@ -189,25 +200,42 @@ public static class ActivitySteps
             ? ReportTexts.Recorded(one.Value, one.Metric.Unit, one.Approximate) : ReportTexts.RecordedMany(read));
     }
 
-    /// <summary>Why each implausible number of the message should be checked: above its cap, or ≥ 10× the unit's last report.</summary>
+    /// <summary>Why each implausible number of the message should be checked (see <see cref="DoubtAsync"/>).</summary>
     private static async Task<List<string>> DoubtsAsync(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read,
         CancellationToken ct)
     {
         var doubts = new List<string>();
-        ReportingPeriod? period = null;
         foreach (var (metric, value, _) in read)
         {
             // Typed again as it already is (an edit): nothing new to check.
             if (draft.CurrentActivity.Values.TryGetValue(metric.Code, out var had) && had == value) continue;
-            if (value > metric.Cap) { doubts.Add(ReportTexts.AboveCap(metric, value)); continue; }
-            if (value < (metric.Kind == MetricKind.Money ? HistoryFloorMoney : HistoryFloorCount)) continue;
-            period ??= await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
-            if (await ReportPeriods.PreviousValueAsync(ctx.Db, draft.UnitId, period, metric.Code, ct) is { } previous
-                && previous.Value > 0 && value >= HistoryFactor * previous.Value)
-                doubts.Add(ReportTexts.AboveHistory(metric, value, previous.Value, previous.Period));
+            if (await DoubtAsync(ctx, draft, metric, value, ct) is { } doubt) doubts.Add(doubt);
         }
         return doubts;
     }
+
+    /// <summary>
+    /// Why a number should be checked before it is recorded, or null: above the metric's cap; ≥ 10× the unit's last
+    /// report of it; or, for a unit that never reported it, ≥ 10× the median of the other units' last reports (when
+    /// at least <see cref="MedianMinUnits"/> have one). Small numbers (below the floors) are never doubted.
+    /// </summary>
+    public static async Task<string?> DoubtAsync(DialogContext ctx, ReportDraft draft, Metric metric, decimal value, CancellationToken ct)
+    {
+        if (value > metric.Cap) return ReportTexts.AboveCap(metric, value);
+        if (value < (metric.Kind == MetricKind.Money ? HistoryFloorMoney : HistoryFloorCount)) return null;
+        var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
+        if (await ReportPeriods.PreviousValueAsync(ctx.Db, draft.UnitId, period, metric.Code, ct) is { } previous)
+            return previous.Value > 0 && value >= HistoryFactor * previous.Value
+                ? ReportTexts.AboveHistory(metric, value, previous.Value, previous.Period) : null;
+        return await ReportPeriods.OthersMedianAsync(ctx.Db, draft.UnitId, period, metric.Code, MedianMinUnits, ct) is { } median
+            && median > 0 && value >= HistoryFactor * median
+            ? ReportTexts.AboveOthers(metric, value, median) : null;
+    }
+
+    /// <summary>The participants metric of the campaign (a stand-in when its catalog has none).</summary>
+    public static async Task<Metric> ParticipantsAsync(DialogContext ctx, int campaignId, CancellationToken ct) =>
+        (await ReportPeriods.MetricsAsync(ctx.Db, campaignId, ct)).FirstOrDefault(m => m.Code == MetricCatalog.Participants)
+        ?? new Metric { Code = MetricCatalog.Participants, Label = ReportTexts.ParticipantsLabel, Unit = "lượt", Aliases = ["tham gia"] };
 
     /// <summary>
     /// The metrics asked for an activity (participants first, then the plan activity's own list, else its

@@ -133,6 +133,27 @@ public static class ReportPeriods
         return row is null ? null : (row.Value, row.Label);
     }
 
+    /// <summary>
+    /// The median of the other units' last reports of <paramref name="code"/> in the campaign (each report's activities
+    /// together, this period included, final reports not), for a unit with no history of its own; null when fewer than
+    /// <paramref name="minUnits"/> units have one, since a median of two or three says little.
+    /// </summary>
+    public static async Task<decimal?> OthersMedianAsync(YouthMonthDb db, int unitId, ReportingPeriod period, string code, int minUnits,
+        CancellationToken ct)
+    {
+        var rows = await db.ReportValues.AsNoTracking()
+            .Where(v => v.MetricCode == code && v.Report!.UnitId != unitId
+                && v.Report.Status == Reporting.ReportStatus.Submitted && v.Report.Period!.CampaignId == period.CampaignId
+                && v.Report.Period.Kind != PeriodKind.Final && v.Report.Period.DeadlineUtc <= period.DeadlineUtc)
+            .GroupBy(v => new { v.Report!.UnitId, v.ReportId, v.Report.Period!.DeadlineUtc })
+            .Select(g => new { g.Key.UnitId, g.Key.DeadlineUtc, Value = g.Sum(v => v.Value) })
+            .ToListAsync(ct);
+        var last = rows.GroupBy(r => r.UnitId).Select(g => g.MaxBy(r => r.DeadlineUtc)!.Value).Order().ToList();
+        if (last.Count < minUnits) return null;
+        var mid = last.Count / 2;
+        return last.Count % 2 == 1 ? last[mid] : (last[mid - 1] + last[mid]) / 2;
+    }
+
     /// <summary>The numbers asked for an activity of this category, participants (asked on its own) excluded.</summary>
     public static List<Metric> ForCategory(IEnumerable<Metric> metrics, string category) =>
         metrics.Where(m => m.Code != MetricCatalog.Participants && (m.Categories.Count == 0 || m.Categories.Contains(category))).ToList();

@@ -110,6 +110,10 @@ public static class ReportTexts
         $"{m.Label}: {VietnameseNumbers.Format(value, m.Unit)} — số này gấp {VietnameseNumbers.Format(Math.Floor(value / previous))} lần "
         + $"{ShortLabel(period)} ({VietnameseNumbers.Format(previous, m.Unit)}).";
 
+    public static string AboveOthers(Metric m, decimal value, decimal median) =>
+        $"{m.Label}: {VietnameseNumbers.Format(value, m.Unit)} — số này gấp {VietnameseNumbers.Format(Math.Floor(value / median))} lần "
+        + $"mức thường thấy ở các đơn vị khác ({VietnameseNumbers.Format(median, m.Unit)}).";
+
     public static string ConfirmNumbers(IEnumerable<(Metric Metric, decimal Value, bool Approximate)> read, IEnumerable<string> doubts) =>
         "Bạn kiểm tra lại giúp:\n" + string.Join("\n", doubts.Select(d => "• " + d))
         + "\nĐúng vậy không? Bấm \"Đúng, ghi số này\", hoặc gửi lại " + (read.Count() > 1 ? "các số" : "số") + " đúng.";

@@ -40,11 +40,22 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
                 break;
             case Participants:
                 if (answer.Skipped) activity.Clear(MetricCatalog.Participants);
-                else
+                else if (!await RecordParticipantsAsync(ctx, draft, answer.Number!.Value, answer.Approximate, ct)) return;
+                await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskLinks(ctx, required: true), ct);
+                break;
+            case ConfirmNumbers:
+                // "Đúng" records the number as typed; anything else is read as the corrected number.
+                if (ActivitySteps.IsConfirmation(answer) && draft.Pending is [var pending])
                 {
-                    activity.Set(MetricCatalog.Participants, answer.Number!.Value, answer.Approximate);
-                    ctx.Note(ReportTexts.Recorded(answer.Number.Value, "lượt", answer.Approximate));
+                    draft.Pending.Clear();
+                    Record(ctx, activity, pending.Value, pending.Approximate);
                 }
+                else if (!Text.VietnameseNumbers.TryParse(answer.Text, Text.NumberKind.Count, out var value, out var approximate, out var error))
+                {
+                    ctx.AskAgain(EngineTexts.WithExample(error, "150"));
+                    return;
+                }
+                else if (!await RecordParticipantsAsync(ctx, draft, value, approximate, ct)) return;
                 await NextOrReviewAsync(ctx, draft, () => ActivitySteps.AskLinks(ctx, required: true), ct);
                 break;
             case Links:
@@ -85,6 +96,33 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// Records the participants, unless the number looks wrong (above the cap, 10× the unit's last report or the
+    /// other units' usual number): then it is asked to be confirmed first, and false is returned.
+    /// </summary>
+    private static async Task<bool> RecordParticipantsAsync(DialogContext ctx, ReportDraft draft, decimal value, bool approximate, CancellationToken ct)
+    {
+        var activity = draft.CurrentActivity;
+        if (!(activity.Values.TryGetValue(MetricCatalog.Participants, out var had) && had == value))
+        {
+            var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
+            var metric = await ActivitySteps.ParticipantsAsync(ctx, period.CampaignId, ct);
+            if (await ActivitySteps.DoubtAsync(ctx, draft, metric, value, ct) is { } doubt)
+            {
+                ActivitySteps.AskToConfirm(ctx, draft, [(metric, value, approximate)], [doubt]);
+                return false;
+            }
+        }
+        Record(ctx, activity, value, approximate);
+        return true;
+    }
+
+    private static void Record(DialogContext ctx, ActivityDraft activity, decimal value, bool approximate)
+    {
+        activity.Set(MetricCatalog.Participants, value, approximate);
+        ctx.Note(ReportTexts.Recorded(value, "lượt", approximate));
     }
 
     private static void AskParticipants(DialogContext ctx) =>
