@@ -59,6 +59,11 @@ internal sealed class BenchFakeApi : IAsyncDisposable
 
     private BenchFakeApi(WebApplication app, string baseUrl) { _app = app; BaseUrl = baseUrl; }
 
+    /// <summary>A 1 × 1 JPEG.</summary>
+    public static readonly byte[] Jpeg = Convert.FromBase64String(
+        "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=");
+
+    /// <summary>Answers every call with <paramref name="answer"/>'s JSON, and any path ending in .jpg with <see cref="Jpeg"/>.</summary>
     public static async Task<BenchFakeApi> StartAsync(Func<string, (int Status, string Json)> answer)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,6 +73,13 @@ internal sealed class BenchFakeApi : IAsyncDisposable
         app.Run(async ctx =>
         {
             var path = ctx.Request.Path.Value ?? "";
+            if (path.EndsWith(".jpg", StringComparison.Ordinal))
+            {
+                // A photo a chat sent (Zalo gives its URL): a real JPEG, so the Bot stores it.
+                ctx.Response.ContentType = "image/jpeg";
+                await ctx.Response.Body.WriteAsync(Jpeg);
+                return;
+            }
             var (status, json) = answer(path[(path.LastIndexOf('/') + 1)..]);
             ctx.Response.StatusCode = status;
             ctx.Response.ContentType = "application/json";

@@ -41,6 +41,9 @@ public sealed class ChatSession(DialogHarness harness, Channel channel, string c
     public Task<List<OutgoingMessage>> PressStale(string key) =>
         Send(Base() with { CallbackData = key, CallbackQueryId = Guid.NewGuid().ToString("N") }, $"[nút cũ: {key}]");
 
+    /// <summary>A sticker, voice note or file: something the channel adapter cannot read.</summary>
+    public Task<List<OutgoingMessage>> Sticker() => Send(Base() with { Unsupported = true }, "(gửi nhãn dán)");
+
     public Task<List<OutgoingMessage>> Photo(int photoId, string? caption = null) =>
         Send(Base() with { Text = caption, Photos = [new IncomingPhoto { FileId = "f" + photoId, StoredPhotoId = photoId }] }, "(gửi 1 ảnh)");
 

@@ -114,7 +114,7 @@ public sealed class RobustnessTests(DialogFixture fixture) : IClassFixture<Dialo
         }
 
         await chat.Say("/baocao");
-        await Refused("7", "Mình chưa hiểu lựa chọn này");
+        await Refused("7", "Chỉ có các lựa chọn từ 1 đến 3.");
         await chat.Say("1");
         await chat.Say("hoat dong khac");
         await Refused(new string('x', 1001), "Nội dung dài quá (tối đa 1000 ký tự)");

@@ -35,10 +35,19 @@ public static class PromptReader
                 }
                 if (prompt.TakesPhotos && choice is null && VietnameseText.Fold(text) == "xong") { answer = new Answer { Done = true }; return true; }
                 if (choice is not null) { answer = new Answer { ChoiceKey = choice, Text = text }; return true; }
+                // "9" when there are 8 choices is a slip; where text is taken it may be a corrected number.
+                if (!prompt.AllowText && message.CallbackData is null && int.TryParse(text?.TrimEnd('.', ')'), System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    error = EngineTexts.OutOfRange(prompt.AllChoices.Count);
+                    return false;
+                }
                 if (prompt.AllowText && !string.IsNullOrEmpty(text) && message.CallbackData is null)
                     return ReadText(prompt, text, out answer, out error);
                 error = message.CallbackData is not null && text is null ? EngineTexts.StaleButton
-                    : prompt.Kind == PromptKind.YesNo ? EngineTexts.NotYesNo : EngineTexts.NotAChoice;
+                    : message.Photos.Count > 0 ? EngineTexts.PhotoNotNow
+                    : prompt.Kind == PromptKind.YesNo ? EngineTexts.NotYesNo(prompt.AllChoices[0].Label, prompt.AllChoices[^1].Label)
+                    : EngineTexts.NotAChoice;
                 return false;
 
             case PromptKind.Photos:
@@ -107,6 +116,19 @@ public static class PromptReader
         error = "";
         if (string.IsNullOrWhiteSpace(text)) { error = EngineTexts.WithExample(EngineTexts.EmptyText, prompt.Example); return false; }
         if (text.Length > prompt.MaxLength) { error = EngineTexts.TooLong(prompt.MaxLength); return false; }
+        // "bỏ qua" left over from a skippable question would otherwise be saved as the news or "Mặt được" (or read
+        // as "quà" where numbers are asked).
+        if (!prompt.Skippable && SkipWords.Contains(VietnameseText.Fold(text).TrimEnd('.', '!')))
+        {
+            error = EngineTexts.WithExample(EngineTexts.CannotSkip + (prompt.Kind == PromptKind.Numbers ? "" : EngineTexts.TypeSomeWords), prompt.Example);
+            return false;
+        }
+        // An emoji or a sticker-like "👍" is no title, news or assessment.
+        if (prompt.Kind != PromptKind.Numbers && !text.Any(char.IsLetterOrDigit))
+        {
+            error = EngineTexts.WithExample(EngineTexts.NoWords, prompt.Example);
+            return false;
+        }
         answer = new Answer { Text = text };
         return true;
     }
@@ -124,6 +146,50 @@ public static class PromptReader
             if (!numeric || text is null || choices.Any(c => VietnameseText.SameFolded(c.Label, text))) return data;
         }
         if (numeric) return choices.FirstOrDefault(c => VietnameseText.SameFolded(c.Label, text))?.Key;
-        return ChoiceAnswers.Match(text, choices);
+        if (ChoiceAnswers.Match(text, choices) is { } key) return key;
+        if (prompt.Kind is not (PromptKind.Choice or PromptKind.YesNo)) return null;
+        // Where a title may be typed, only the first words of one choice pick it ("hội thi" for the planned
+        // "Hội thi tìm hiểu lịch sử Đoàn"); a yes or a no there is read by the dialog.
+        return prompt.AllowText ? ByPrefix(Words(text), choices) : ByMeaning(text, choices);
     }
+
+    private static readonly HashSet<string> SkipWords = new(StringComparer.Ordinal) { "bo qua", "bo qua het", "bo", "skip", "qua" };
+    private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
+        { "co", "co a", "ok", "oke", "okay", "dong y", "vang", "u", "uh", "dung", "dung roi", "yes", "tiep" };
+    private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal) { "khong", "ko", "k", "khong co", "khong a", "no" };
+
+    /// <summary>
+    /// What people type instead of the exact label: its first words ("có" for "Có, báo cáo hoạt động", "tuần 2" for
+    /// "Tuần 2 (09/3–15/3), hạn …", "tình nguyện" for "Tình nguyện, an sinh xã hội"), or a plain yes or no where the
+    /// buttons mean yes and no ("có" for "Tiếp tục", "không" for "Tuần này đơn vị không có hoạt động"). Only an
+    /// answer that fits exactly one choice is taken.
+    /// </summary>
+    private static string? ByMeaning(string? text, IReadOnlyList<Choice> choices)
+    {
+        var typed = Words(text);
+        if (typed.Length == 0) return null;
+        var joined = string.Join(' ', typed);
+        if (ByPrefix(typed, choices) is { } picked) return picked;
+        // "tham gia" for "Lượt đoàn viên, thanh niên tham gia", "máu" for "Đơn vị máu".
+        if (joined.Length >= 3 && choices.Where(c => $" {string.Join(' ', Words(c.Label))} ".Contains($" {joined} ", StringComparison.Ordinal)).ToList() is [var within])
+            return within.Key;
+        if (YesWords.Contains(joined))
+            return choices.FirstOrDefault(c => c.Key == ChoiceKeys.Yes)?.Key
+                ?? (choices.Where(c => Words(c.Label) is ["co", ..]).ToList() is [var yes] ? yes.Key : null);
+        if (NoWords.Contains(joined))
+            return choices.FirstOrDefault(c => c.Key == ChoiceKeys.No)?.Key
+                ?? (choices.Where(c => VietnameseText.Fold(c.Label).Contains("khong co", StringComparison.Ordinal)).ToList() is [var none] ? none.Key : null);
+        return null;
+    }
+
+    private static string? ByPrefix(string[] typed, IReadOnlyList<Choice> choices)
+    {
+        if (string.Join(' ', typed).Length < 2) return null;
+        var matching = choices.Where(c => Words(c.Label) is var label && label.Length >= typed.Length && label.Take(typed.Length).SequenceEqual(typed)).ToList();
+        return matching.Count == 1 ? matching[0].Key : null;
+    }
+
+    private static string[] Words(string? text) =>
+        VietnameseText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', ',', '!', '?', ':', ';', '(', ')', '"', '…')).Where(w => w.Length > 0).ToArray();
 }

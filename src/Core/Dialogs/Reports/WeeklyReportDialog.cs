@@ -37,8 +37,7 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                 draft.Activities.Add(new ActivityDraft { Title = answer.Text! });
                 draft.Current = draft.Activities.Count - 1;
                 // The category decides which numbers are asked (gifts for an sinh, new members for xây dựng Đoàn …).
-                ctx.Ask(Category, Prompts.Choice(ReportTexts.AskCategory,
-                    ActivityCategories.Labels.Select(kv => new Choice(kv.Key, kv.Value))));
+                AskCategory(ctx);
                 return;
             case Category:
                 draft.CurrentActivity.Category = answer.ChoiceKey!;
@@ -112,7 +111,12 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
                         ctx.AskAgain(ReportTexts.PhotosAdded(draft.CurrentActivity.PhotoIds.Count));
                     return;
                 }
-                if (answer.Yes) { await AskActivityAsync(ctx, draft, ReportTexts.PickActivity, ct); return; }
+                // "có" answers "còn hoạt động nào khác không?": it is no activity's title.
+                if (answer.Yes || (answer.ChoiceKey is null && ActivitySteps.IsYes(answer.Text)))
+                {
+                    await AskActivityAsync(ctx, draft, ReportTexts.PickActivity, ct);
+                    return;
+                }
                 if (answer.Done || answer.ChoiceKey == ChoiceKeys.No || (answer.ChoiceKey is null && IsNo(answer.Text)))
                 {
                     await ShowReviewAsync(ctx, draft, ct);
@@ -143,11 +147,21 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
             var planned = await ReportPeriods.ActivityAsync(ctx.Db, int.Parse(key[2..], CultureInfo.InvariantCulture), ct);
             activity = new ActivityDraft { ActivityId = planned.Id, Title = planned.Title, Category = planned.Category };
         }
-        else activity = new ActivityDraft { Title = answer.Text! };
+        else
+        {
+            // A title typed instead of picked: its category decides which numbers are asked, as for "Hoạt động khác".
+            draft.Activities.Add(new ActivityDraft { Title = answer.Text! });
+            draft.Current = draft.Activities.Count - 1;
+            AskCategory(ctx);
+            return;
+        }
         draft.Activities.Add(activity);
         draft.Current = draft.Activities.Count - 1;
         ActivitySteps.AskDate(ctx, period);
     }
+
+    private static void AskCategory(DialogContext ctx) =>
+        ctx.Ask(Category, Prompts.Choice(ReportTexts.AskCategory, ActivityCategories.Labels.Select(kv => new Choice(kv.Key, kv.Value))));
 
     /// <summary>"Another activity?" with the activities to pick right there; photos sent now go to the last one.</summary>
     private static async Task AskMoreAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
