@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using YouthMonth.Admin.Tests.Infrastructure;
 using YouthMonth.Core.Access;
 using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
 using YouthMonth.Testing;
 using static YouthMonth.Testing.ReportSeed;
+using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace YouthMonth.Admin.Tests;
 
@@ -97,5 +100,22 @@ public sealed class ReportsApiTests : IAsyncLifetime
         var page = await (await viewer.GetAsync($"/api/reports?campaignId={seed.Campaign.Id}&kind=Final").AssertStatusAsync(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal("Chi đoàn Khoa Nội", (string)page["items"]![0]!["nominations"]![0]!["name"]!);
         await (await viewer.GetAsync("/api/reports?kind=Monthly")).AssertFieldErrorAsync("kind");
+    }
+
+    [Fact]
+    public async Task The_xlsx_lists_the_photos_that_could_not_be_downloaded_on_a_sheet_of_their_own()
+    {
+        var viewer = await app.ClientAsync(ApiRole.Viewer);
+        var xlsx = await (await viewer.GetAsync($"/api/exports/units.xlsx?periodId={seed.Weeks[1].Id}").AssertStatusAsync(HttpStatusCode.OK))
+            .Content.ReadAsByteArrayAsync();
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var sheet = doc.WorkbookPart!.Workbook.Descendants<X.Sheet>().Single(x => x.Name == "Ảnh không tải được");
+        var rows = ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<X.Row>()
+            .Select(r => r.Elements<X.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        Assert.Equal(["STT", "Đơn vị", "Kỳ báo cáo", "Hoạt động", "Ảnh thứ", "Lý do", "Lúc"], rows[0]);
+        var row = Assert.Single(rows.Skip(1));
+        Assert.Equal([seed.Units[0].Name, seed.Weeks[1].Label, "Ngày Chủ nhật xanh", "2", "máy chủ chat không trả ảnh sau nhiều lần thử (HTTP 503)"],
+            row.Skip(1).Take(5));
     }
 }

@@ -37,6 +37,12 @@ public sealed class ReviewTests(OfficeApp app)
             Date = new DateOnly(2024, 3, 4), NewsText = "Hơn 40 đoàn viên tham gia hiến máu.", Links = ["https://example.org/tin-hien-mau"],
         };
         activity.Photos.Add(new ReportPhoto { Photo = photo, Caption = "Ảnh hiến máu" });
+        // A second photo the bot could not download: the unit sent the report without it.
+        activity.PhotoFailures.Add(new ReportPhotoFailure
+        {
+            Position = 2, Caption = "Ảnh tập thể", Reason = PhotoRejection.DownloadFailed, Detail = "HTTP 503",
+            FailedAt = app.Clock.GetUtcNow().AddHours(-1).AddMinutes(-5),
+        });
         report.Activities.Add(activity);
         report.Values.Add(new ReportMetricValue { MetricCode = "blood_units", Value = 42, ReportActivity = activity });
         db.Reports.Add(report);
@@ -62,6 +68,8 @@ public sealed class ReviewTests(OfficeApp app)
         var thumb = page.Locator(".thumbs img").First;
         await Expect(thumb).ToBeVisibleAsync();
         Assert.True(await thumb.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : -1") > 0, "the thumbnail is served and decodes");
+        await Expect(page.Locator(".photo-failures")).ToContainTextAsync("Ảnh thứ 2 — máy chủ chat không trả ảnh sau nhiều lần thử (HTTP 503)");
+        await Expect(page.Locator(".photo-failures")).ToContainTextAsync("chú thích: “Ảnh tập thể”");
         await OfficeApp.ScreenshotAsync(page, "duyet-bao-cao");
 
         // No reason: the field says what to write, nothing is sent.

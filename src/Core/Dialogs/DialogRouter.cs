@@ -137,6 +137,10 @@ public sealed class DialogRouter(
         var asking = dialog is not null && ctx.Prompt is not null;
         switch (command.Mode)
         {
+            case CommandMode.StartsDialog when asking && command.Name == RestartCommand && !string.IsNullOrWhiteSpace(args):
+                // "/baocao tuần 1" in the middle of week 2: the second button starts the period named, not the default.
+                ctx.AskToResume(ResumeQuestion(ctx, dialog!, args.Trim()), args.Trim());
+                return;
             case CommandMode.StartsDialog when asking:
                 AskToResume(ctx, dialog!);
                 return;
@@ -167,17 +171,19 @@ public sealed class DialogRouter(
         return null;
     }
 
-    private static Prompt ResumeQuestion(DialogContext ctx, IDialog dialog) =>
-        Prompts.YesNo(RouterTexts.Resume(dialog.DescribeProgress(ctx)), RouterTexts.ContinueLabel, RouterTexts.RestartLabel);
+    private static Prompt ResumeQuestion(DialogContext ctx, IDialog dialog, string? restartArgs = null) =>
+        Prompts.YesNo(RouterTexts.Resume(dialog.DescribeProgress(ctx)), RouterTexts.ContinueLabel,
+            restartArgs is null ? RouterTexts.RestartLabel : RouterTexts.SwitchLabel(restartArgs));
 
     private static void AskToResume(DialogContext ctx, IDialog dialog) => ctx.AskToResume(ResumeQuestion(ctx, dialog));
 
     private async Task AnswerResumeAsync(DialogContext ctx, IDialog dialog, CancellationToken ct)
     {
-        var question = ResumeQuestion(ctx, dialog);
+        var restartArgs = ctx.ResumeArgs;
+        var question = ResumeQuestion(ctx, dialog, restartArgs);
         if (!PromptReader.TryRead(question, ctx.Message, ctx.Today, out var answer, out var error))
         {
-            ctx.AskToResume(question with { Text = error + "\n\n" + question.Text });
+            ctx.AskToResume(question with { Text = error + "\n\n" + question.Text }, restartArgs);
             return;
         }
         if (answer.Yes)
@@ -186,7 +192,7 @@ public sealed class DialogRouter(
             return;
         }
         ctx.End();
-        await commands.Find(RestartCommand)!.Run(ctx, new CommandCall(null, InDialog: false), ct);
+        await commands.Find(RestartCommand)!.Run(ctx, new CommandCall(restartArgs, InDialog: false), ct);
     }
 
     private IDialog? Find(string name) => dialogs.FirstOrDefault(d => d.Name == name);

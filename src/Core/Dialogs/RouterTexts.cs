@@ -29,6 +29,7 @@ public static class RouterTexts
     public const string MenuHelp = "Hướng dẫn sử dụng";
     public const string ContinueLabel = "Tiếp tục";
     public const string RestartLabel = "Làm lại từ đầu";
+    public static string SwitchLabel(string period) => $"Bỏ dở, báo cáo {period}";
 
     public static string UnknownCommand(string command) =>
         $"Bot không có lệnh /{command}. Gõ /trogiup để xem các lệnh.";

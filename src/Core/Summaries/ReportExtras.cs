@@ -8,11 +8,16 @@ public sealed record NominationRow(string Unit, string Period, NominationKind Ki
 
 public sealed record LinkRow(string Unit, string Period, string Activity, string Url);
 
+/// <summary>A photo a unit sent that could not be downloaded; its report went without it (<see cref="ReportPhotoFailure"/>).</summary>
+/// <param name="FailedAt">Local time of the organisation.</param>
+public sealed record PhotoFailureRow(string Unit, string Period, string Activity, int Position, string Reason, string? Detail, DateTime FailedAt);
+
 /// <summary>
-/// What units sent besides numbers, for the .xlsx: award proposals and the links of their activities, over the
-/// summary's scope (counted reports of active units), ordered by unit, then period.
+/// What units sent besides numbers, for the .xlsx: award proposals, the links of their activities and the photos
+/// that could not be downloaded, over the summary's scope (counted reports of active units), ordered by unit, then period.
 /// </summary>
-public sealed record ReportExtras(IReadOnlyList<NominationRow> Nominations, IReadOnlyList<LinkRow> Links)
+public sealed record ReportExtras(IReadOnlyList<NominationRow> Nominations, IReadOnlyList<LinkRow> Links,
+    IReadOnlyList<PhotoFailureRow>? PhotoFailures = null)
 {
     public static async Task<ReportExtras> LoadAsync(YouthMonthDb db, CampaignSummary s, CancellationToken ct)
     {
@@ -29,8 +34,18 @@ public sealed record ReportExtras(IReadOnlyList<NominationRow> Nominations, IRea
                 Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, a.SortOrder, a.Title, a.Links,
             }))
             .OrderBy(a => a.Unit).ThenBy(a => a.Deadline).ThenBy(a => a.SortOrder).ToListAsync(ct);
+        var failures = await reports.SelectMany(r => r.Activities.SelectMany(a => a.PhotoFailures.Select(f => new
+            {
+                Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, ActivityOrder = a.SortOrder, a.Title,
+                f.Position, f.Reason, f.Detail, f.FailedAt,
+            })))
+            .OrderBy(f => f.Unit).ThenBy(f => f.Deadline).ThenBy(f => f.ActivityOrder).ThenBy(f => f.Position).ToListAsync(ct);
+        var zone = failures.Count == 0 ? null : VietnamTime.Zone(await db.Organisations.Where(o => o.Id == s.Header.OrganisationId)
+            .Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
         return new ReportExtras(
             [.. nominations.Select(n => new NominationRow(n.Unit, n.Period, n.Kind, n.Name, n.Position, n.Reason))],
-            [.. links.SelectMany(a => a.Links.Select(url => new LinkRow(a.Unit, a.Period, a.Title, url)))]);
+            [.. links.SelectMany(a => a.Links.Select(url => new LinkRow(a.Unit, a.Period, a.Title, url)))],
+            [.. failures.Select(f => new PhotoFailureRow(f.Unit, f.Period, f.Title, f.Position, Messaging.PhotoRejections.Short(f.Reason), f.Detail,
+                VietnamTime.ToLocal(f.FailedAt, zone!)))]);
     }
 }

@@ -17,6 +17,9 @@ public static class SummaryTexts
 
     /// <summary>A unit's final-report total that differs from the sum of its weekly reports (.docx, .xlsx, .csv).</summary>
     public const string WeeklySumColumn = "Tổng các tuần";
+    /// <summary>The .xlsx sheet of photos the bot could not download (the reports went without them).</summary>
+    public const string PhotoFailuresSheet = "Ảnh không tải được";
+
     public const string WeeklySumSheetNote =
         "Tổng các tuần: có đơn vị ghi số tổng kết khác tổng các báo cáo tuần của chính đơn vị (cột \"Tổng các tuần\" và ô tô màu ở trang \"Theo đơn vị\").";
 

@@ -111,6 +111,17 @@ public static class UnitNumbersSheet
                 var links = extras.Links.Select((l, i) => Row((uint)i + 2, [i + 1, l.Unit, l.Period, l.Activity, l.Url], TextCell))
                     .Prepend(Row(1, linkHeader, HeaderCell, HeaderHeight(linkHeader, linkWidths)));
                 AddSheet(book, sheets, 4U, "Link", linkWidths, links, frozenRows: 1, frozenColumns: 0);
+                // Photos the bot could not download: the reports went without them; the office may ask for them again.
+                if (extras.PhotoFailures is { Count: > 0 } failed)
+                {
+                    string[] failedHeader = ["STT", "Đơn vị", "Kỳ báo cáo", "Hoạt động", "Ảnh thứ", "Lý do", "Lúc"];
+                    double[] failedWidths = [6, 45, 30, 50, 9, 45, 18];
+                    var failedRows = new List<Row> { Row(1, failedHeader, HeaderCell, HeaderHeight(failedHeader, failedWidths)) };
+                    failedRows.AddRange(failed.Select((f, i) => Row((uint)i + 2,
+                        [i + 1, f.Unit, f.Period, f.Activity, f.Position, f.Reason + (f.Detail is { } d ? $" ({d})" : ""),
+                            f.FailedAt.ToString("dd/MM/yyyy HH:mm", VietnamTime.Culture)], TextCell)));
+                    AddSheet(book, sheets, 5U, SummaryTexts.PhotoFailuresSheet, failedWidths, failedRows, frozenRows: 1, frozenColumns: 0);
+                }
             }
             book.Workbook.Save();
         }

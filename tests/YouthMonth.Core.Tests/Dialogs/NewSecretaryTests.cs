@@ -80,12 +80,40 @@ public sealed class NewSecretaryTests(DialogFixture fixture) : IClassFixture<Dia
     [InlineData("quà 50 phần trị giá 25tr", "gifts=50 gift_value=25000000")]
     [InlineData("50 phần quà và trị giá 25 triệu", "gifts=50 gift_value=25000000")]
     [InlineData("tặng quà trị giá 5 triệu", "gift_value=5000000")]
+    [InlineData("tham gia 300 người 2 công trình trị giá 15 triệu 100 cây xanh", "participants=300 youth_works=2 youth_works_value=15000000 trees=100")]
+    [InlineData("khám 50 người giá trị 10 triệu", "medical_people=50 medical_value=10000000")]
     public void Numbers_of_several_metrics_in_one_sentence_without_commas_are_each_recorded(string typed, string expected)
     {
+        // "trị giá" after "công trình" is the works' value, never the gifts' (which "trị giá" alone means).
         var all = MetricCatalog.Defaults();
-        var asked = all.Where(m => m.Code is MetricCatalog.Participants or "blood_units" or "gifts" or "gift_value").ToList();
+        var asked = all.Where(m => m.Categories.Contains(ActivityCategories.SocialWelfare) || m.Code == MetricCatalog.Participants).ToList();
         Assert.True(MetricMessage.TryRead(typed, asked, all, asked[0], "tham gia 150", out var values, out var error), error);
         Assert.Equal(expected, string.Join(' ', values.Select(v => $"{v.Metric.Code}={v.Value:0}{(v.Approximate ? "~" : "")}")));
+    }
+
+    [Theory]
+    [InlineData("100 cây xanh trị giá 5 triệu")]   // no "trị giá cây": not recorded as the gifts' value
+    [InlineData("trị giá 1 triệu 500 máu 45")]      // 500 could belong to either: asked, not guessed
+    public void A_sentence_whose_numbers_cannot_be_told_apart_is_asked_again_not_guessed(string typed)
+    {
+        var all = MetricCatalog.Defaults();
+        var asked = all.Where(m => m.Categories.Contains(ActivityCategories.SocialWelfare) || m.Code == MetricCatalog.Participants).ToList();
+        Assert.False(MetricMessage.TryRead(typed, asked, all, asked[0], "tham gia 150", out _, out var error));
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public void A_metric_is_picked_by_words_inside_its_label_and_bo_qua_is_refused_where_numbers_are_needed()
+    {
+        var pick = Prompts.Choice("Bạn muốn sửa số nào?", MetricCatalog.Defaults().Select(m => new Choice("m:" + m.Code, m.Label)));
+        Assert.True(PromptReader.TryRead(pick, Typed("tham gia"), Today, out var answer, out _));
+        Assert.Equal("m:" + MetricCatalog.Participants, answer.ChoiceKey);
+        Assert.True(PromptReader.TryRead(pick, Typed("máu"), Today, out answer, out _));
+        Assert.Equal("m:blood_units", answer.ChoiceKey);
+        Assert.False(PromptReader.TryRead(pick, Typed("quà"), Today, out _, out _));   // "Phần quà" or "Trị giá quà"
+        var numbers = Prompts.Numbers("Gửi số liệu", null, "tham gia 150, quà 20");
+        Assert.False(PromptReader.TryRead(numbers, Typed("bỏ qua"), Today, out _, out var error));
+        Assert.Equal(EngineTexts.CannotSkip + " Ví dụ: tham gia 150, quà 20", error);
     }
 
     [Fact]
@@ -163,5 +191,24 @@ public sealed class NewSecretaryTests(DialogFixture fixture) : IClassFixture<Dia
         Assert.Contains("HẠN CHẾ", chat.LastText);
         await chat.Say("bỏ qua");                       // "Hạn chế" may be skipped
         Assert.Contains("TẬP THỂ", chat.LastText);
+    }
+
+    [Fact]
+    public async Task Naming_another_period_in_the_middle_of_a_report_offers_to_switch_to_it()
+    {
+        H.SetLocalTime(2024, 3, 11, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[3][0], Channel.Zalo);
+        await chat.Say("/baocao");
+        Assert.StartsWith("Báo cáo Tuần 2", chat.LastText);
+        await chat.Say("/baocao tuần 1");
+        Assert.Equal("Bạn đang báo cáo dở tuần 2, tiếp tục nhé?\n\nTrả lời bằng số:\n1. Tiếp tục\n2. Bỏ dở, báo cáo tuần 1",
+            ChoiceAnswers.RenderNumbered(chat.Last!.Text, chat.Last.Choices));
+        await chat.Say("xyz");
+        Assert.StartsWith("Bạn trả lời \"Tiếp tục\" hoặc \"Bỏ dở, báo cáo tuần 1\"", chat.LastText);
+        await chat.Say("2");
+        Assert.StartsWith("Báo cáo Tuần 1 (02/3–08/3), hạn 11g00 thứ Sáu 08/3.\nKỳ này đã quá hạn", chat.LastText);
+        await chat.Say("không");
+        var report = (await H.ReportAsync(P.Week1Id, P.Units[3]))!;
+        Assert.Equal((YouthMonth.Core.Reporting.ReportStatus.NoActivity, true), (report.Status, report.IsLate));
     }
 }

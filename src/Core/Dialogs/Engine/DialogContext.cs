@@ -131,6 +131,7 @@ public sealed class DialogContext
         State.Step = step;
         _stored.Prompt = prompt;
         _stored.AwaitingResume = false;
+        _stored.ResumeArgs = null;
         Conversation.Reply(prompt.ToMessage(TakeNotes(), Buttons));
     }
 
@@ -139,12 +140,17 @@ public sealed class DialogContext
     {
         if (before is not null) _notes.Add(before);
         _stored.AwaitingResume = false;
+        _stored.ResumeArgs = null;
         if (Prompt is { } p) Conversation.Reply(p.ToMessage(TakeNotes(), Buttons));
     }
 
-    public void AskToResume(Prompt question)
+    /// <summary>What "Làm lại từ đầu" on the resume question starts: the period named by "/baocao tuần 1" sent mid-dialog.</summary>
+    public string? ResumeArgs => _stored.ResumeArgs;
+
+    public void AskToResume(Prompt question, string? restartArgs = null)
     {
         _stored.AwaitingResume = true;
+        _stored.ResumeArgs = restartArgs;
         Conversation.Reply(question.ToMessage(TakeNotes(), Buttons));
     }
 
@@ -184,5 +190,6 @@ public sealed class DialogContext
         public Prompt? Prompt { get; set; }
         public JsonElement? Data { get; set; }
         public bool AwaitingResume { get; set; }
+        public string? ResumeArgs { get; set; }
     }
 }

@@ -116,20 +116,18 @@ public static class PromptReader
         error = "";
         if (string.IsNullOrWhiteSpace(text)) { error = EngineTexts.WithExample(EngineTexts.EmptyText, prompt.Example); return false; }
         if (text.Length > prompt.MaxLength) { error = EngineTexts.TooLong(prompt.MaxLength); return false; }
-        if (prompt.Kind != PromptKind.Numbers)
+        // "bỏ qua" left over from a skippable question would otherwise be saved as the news or "Mặt được" (or read
+        // as "quà" where numbers are asked).
+        if (!prompt.Skippable && SkipWords.Contains(VietnameseText.Fold(text).TrimEnd('.', '!')))
         {
-            // "bỏ qua" left over from a skippable question would otherwise be saved as the news or "Mặt được".
-            if (!prompt.Skippable && SkipWords.Contains(VietnameseText.Fold(text).TrimEnd('.', '!')))
-            {
-                error = EngineTexts.WithExample(EngineTexts.CannotSkip, prompt.Example);
-                return false;
-            }
-            // An emoji or a sticker-like "👍" is no title, news or assessment.
-            if (!text.Any(char.IsLetterOrDigit))
-            {
-                error = EngineTexts.WithExample(EngineTexts.NoWords, prompt.Example);
-                return false;
-            }
+            error = EngineTexts.WithExample(EngineTexts.CannotSkip + (prompt.Kind == PromptKind.Numbers ? "" : EngineTexts.TypeSomeWords), prompt.Example);
+            return false;
+        }
+        // An emoji or a sticker-like "👍" is no title, news or assessment.
+        if (prompt.Kind != PromptKind.Numbers && !text.Any(char.IsLetterOrDigit))
+        {
+            error = EngineTexts.WithExample(EngineTexts.NoWords, prompt.Example);
+            return false;
         }
         answer = new Answer { Text = text };
         return true;
@@ -172,6 +170,9 @@ public static class PromptReader
         if (typed.Length == 0) return null;
         var joined = string.Join(' ', typed);
         if (ByPrefix(typed, choices) is { } picked) return picked;
+        // "tham gia" for "Lượt đoàn viên, thanh niên tham gia", "máu" for "Đơn vị máu".
+        if (joined.Length >= 3 && choices.Where(c => $" {string.Join(' ', Words(c.Label))} ".Contains($" {joined} ", StringComparison.Ordinal)).ToList() is [var within])
+            return within.Key;
         if (YesWords.Contains(joined))
             return choices.FirstOrDefault(c => c.Key == ChoiceKeys.Yes)?.Key
                 ?? (choices.Where(c => Words(c.Label) is ["co", ..]).ToList() is [var yes] ? yes.Key : null);

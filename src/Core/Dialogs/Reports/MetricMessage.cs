@@ -70,34 +70,55 @@ public static class MetricMessage
     }
 
     /// <summary>
-    /// "30 suất quà trị giá 1 triệu rưỡi", "tham gia 200 máu 45": numbers of two metrics typed without a comma
-    /// between them become one part per metric name. The words between two names go with the first name when it
-    /// came before its number ("tham gia 200"), else with the second ("200 người tham gia 45 đơn vị máu"). A part is
-    /// only split when every piece keeps a digit, so "tặng quà trị giá 5 triệu" stays one answer.
+    /// "30 suất quà trị giá 1 triệu rưỡi", "tham gia 300 người 2 công trình trị giá 15 triệu": numbers of several
+    /// metrics typed without commas become one part per metric name. The words between two names go with the first
+    /// name when it came before its number ("tham gia 200"), else with the second ("200 người tham gia 45 đơn vị
+    /// máu"); a second number between them starts the next part. A bare "trị giá" after a name is that metric's value
+    /// ("công trình trị giá" is "trị giá công trình"); when no metric is, the part is left whole. A part is only split
+    /// when every piece keeps a digit, so "tặng quà trị giá 5 triệu" stays one answer.
     /// </summary>
     private static IEnumerable<string> SplitAtNames(string part, IReadOnlyList<Metric> all)
     {
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var folded = words.Select(w => Fold(w.Replace(':', ' ').Replace('=', ' ').Trim())).ToList();
-        var names = all.SelectMany(Names).Distinct().Select(n => n.Split(' ')).OrderByDescending(n => n.Length).ToList();
-        var spans = new List<(int Start, int End)>();
+        // "giá trị" alone names no metric, but after one it is that metric's value ("khám 50 người giá trị 10 triệu").
+        var names = all.SelectMany(m => Names(m).Select(n => (Words: n.Split(' '), Metric: (Metric?)m)))
+            .Append((Words: ["gia", "tri"], Metric: null)).OrderByDescending(n => n.Words.Length).ToList();
+        var spans = new List<(int Start, int End, Metric? Metric, string[] Name)>();
         for (var i = 0; i < folded.Count;)
         {
             var at = i;
-            var match = names.FirstOrDefault(n => at + n.Length <= folded.Count && folded.Skip(at).Take(n.Length).SequenceEqual(n));
-            if (match is null) { i++; continue; }
-            spans.Add((i, i + match.Length));
-            i += match.Length;
+            var match = names.FirstOrDefault(n => at + n.Words.Length <= folded.Count && folded.Skip(at).Take(n.Words.Length).SequenceEqual(n.Words));
+            if (match.Words is null) { i++; continue; }
+            spans.Add((i, i + match.Words.Length, match.Metric, match.Words));
+            i += match.Words.Length;
         }
         if (spans.Count < 2) return [part];
-        static bool HasDigit(IEnumerable<string> ws) => ws.Any(w => w.Any(char.IsAsciiDigit));
+        bool IsDigit(int i) => words[i].Any(char.IsAsciiDigit);
+        bool HasDigit(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).Any(IsDigit);
         var cuts = new List<int>();
+        var renamed = new Dictionary<int, string>();
         var start = 0;
         for (var k = 0; k + 1 < spans.Count; k++)
         {
-            var gap = words[spans[k].End..spans[k + 1].Start];
-            var numberFirst = HasDigit(words[start..spans[k].Start]);
-            var cut = HasDigit(gap) && !numberFirst ? spans[k + 1].Start : spans[k].End;
+            var (gapFrom, gapTo) = (spans[k].End, spans[k + 1].Start);
+            int cut;
+            if (HasDigit(start, spans[k].Start)) cut = gapFrom;             // "200 người tham gia | 45 đơn vị máu"
+            else
+            {
+                // "tham gia 300 người | 2 công trình": the gap's first number is this name's, a later one the next's.
+                var digits = Enumerable.Range(gapFrom, gapTo - gapFrom).Where(IsDigit).ToList();
+                var next = digits.Skip(1).FirstOrDefault(i => i + 1 >= words.Length || !Magnitudes.Contains(folded[i + 1]), -1);
+                cut = next >= 0 ? next : gapTo;
+            }
+            if (spans[k + 1].Name is ["tri", "gia"] or ["gia", "tri"])
+            {
+                if (spans[k].Metric is not { } owner) return [part];
+                var valueName = Names(owner).Select(n => string.Join(' ', spans[k + 1].Name) + " " + n)
+                    .FirstOrDefault(n => all.Any(m => m.Code != owner.Code && Names(m).Contains(n)));
+                if (valueName is null) return [part];
+                renamed[spans[k + 1].Start] = valueName;
+            }
             cuts.Add(cut);
             start = cut;
         }
@@ -106,11 +127,18 @@ public static class MetricMessage
         start = 0;
         foreach (var cut in cuts)
         {
-            pieces.Add(string.Join(' ', words[start..cut]));
+            var piece = Enumerable.Range(start, cut - start)
+                .Where(i => !renamed.Keys.Any(r => i == r + 1 && i < cut))
+                .Select(i => renamed.TryGetValue(i, out var name) ? name : words[i]);
+            if (!HasDigit(start, cut)) return [part];
+            pieces.Add(string.Join(' ', piece));
             start = cut;
         }
-        return pieces.All(p => HasDigit(p.Split(' '))) ? pieces : [part];
+        return pieces;
     }
+
+    private static readonly HashSet<string> Magnitudes = new(StringComparer.Ordinal)
+        { "tram", "nghin", "ngan", "k", "trieu", "tr", "ty", "ti", "ruoi" };
 
     private static bool TryReadPart(string part, bool only, bool first, IReadOnlyList<Metric> asked, IReadOnlyList<Metric> all, Metric current,
         string example, out Metric metric, out decimal value, out bool approximate, out string error)
