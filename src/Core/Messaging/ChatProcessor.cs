@@ -32,8 +32,6 @@ public sealed class ChatProcessor(
 
     private readonly InboxRetryPolicy _retry = retryPolicy ?? InboxRetryPolicy.Default;
 
-    private sealed record Candidate(long Id, string Channel, string ChatId);
-
     /// <summary>Handles the oldest pending message of one chat; false when no chat has work that is free to take.</summary>
     public async Task<bool> ProcessNextAsync(CancellationToken ct = default)
     {
@@ -42,48 +40,22 @@ public sealed class ChatProcessor(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
 
-        // Columns by their snake_case names: the naming convention maps them to Candidate's properties.
-        // The oldest pending messages that are their chat's oldest: a walk of ix_inbox_id in id order with one
-        // index probe each, which stops after 32 — it does not grow with the backlog as a DISTINCT ON over every
-        // pending row did (docs/benchmarks.md, "inbox-e2e"). A chat whose oldest message waits for a retry is
-        // skipped as a whole (its head fails the time test, its later rows the NOT EXISTS), so its order is kept.
-        var candidates = await db.Database.SqlQuery<Candidate>($"""
-            SELECT i.id, i.channel, i.chat_id FROM inbox i
-            WHERE i.processed_at IS NULL AND (i.not_before IS NULL OR i.not_before <= {now})
-              AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.channel = i.channel AND e.chat_id = i.chat_id
-                              AND e.processed_at IS NULL AND e.id < i.id)
-            ORDER BY i.id LIMIT 32
-            """).ToListAsync(ct);
-
-        foreach (var c in candidates)
+        // One round trip (TurnStore): the oldest pending message of a chat no other worker holds — a walk of
+        // ix_inbox_id in id order that stops after 32 chat heads, so it does not grow with the backlog
+        // (docs/benchmarks.md, "inbox-e2e"), the chat's advisory lock, the row FOR UPDATE — and the savepoint
+        // "handle" a failed attempt rolls back to. A chat whose oldest message waits for a retry is skipped whole.
+        var row = await TurnStore.ClaimAsync(db, now, ct);
+        if (row is null) return false;
+        try
         {
-            var locked = await db.Database.SqlQuery<bool>(
-                $"""SELECT pg_try_advisory_xact_lock(hashtextextended({c.Channel + ":" + c.ChatId}, 0)) AS "Value" """)
-                .SingleAsync(ct);
-            if (!locked) continue;
-
-            // Another worker may have finished this chat's oldest message between the query and the lock.
-            var row = await db.Inbox
-                .FromSqlInterpolated($"""
-                    SELECT * FROM inbox WHERE channel = {c.Channel} AND chat_id = {c.ChatId} AND processed_at IS NULL
-                    ORDER BY id LIMIT 1 FOR UPDATE
-                    """)
-                .SingleOrDefaultAsync(ct);
-            if (row is null || row.NotBefore > now) continue;
-
-            await tx.CreateSavepointAsync("handle", ct);
-            try
-            {
-                await HandleAsync(scope.ServiceProvider, db, row, ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                await RecordFailureAsync(db, tx, row.Id, ex, ct);
-            }
-            return true;
+            await HandleAsync(scope.ServiceProvider, db, row, ct);
+            await tx.CommitAsync(ct);
         }
-        return false;
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, tx, row.Id, ex, ct);
+        }
+        return true;
     }
 
     /// <summary>Processes until no free work is left; returns how many messages were handled.</summary>
@@ -103,9 +75,8 @@ public sealed class ChatProcessor(
 
         // Savepoints around each SaveChanges cost two round trips apiece; a failure is rolled back to "handle" anyway.
         db.Database.AutoSavepointsEnabled = false;
-        // Who the chat belongs to comes in the same round trip: every handler needs it.
-        var chat = await db.ChatAccounts.Include(a => a.Contact).ThenInclude(c => c!.Unit).Include(a => a.LeaderChat)
-            .FirstOrDefaultAsync(a => a.Channel == message.Channel && a.ChatId == message.ChatId, ct);
+        // Who the chat belongs to, its dialog state, the plan version and its unsent replies: one round trip.
+        var (chat, prefetch) = await TurnStore.LoadChatAsync(db, message.Channel, message.ChatId, ct);
         if (chat is null)
         {
             chat = new ChatAccount { Channel = message.Channel, ChatId = message.ChatId, ChatType = message.ChatType, CreatedAt = now };
@@ -120,10 +91,11 @@ public sealed class ChatProcessor(
         // A new chat needs its id before the dialogs run; a known one is updated with the turn's last SaveChanges.
         if (chat.Id == 0) await db.SaveChangesAsync(ct);
 
-        var conversation = new Conversation(db, chat, message, now);
+        var conversation = new Conversation(db, chat, message, now) { Prefetched = prefetch };
         await services.GetRequiredService<IMessageHandler>().HandleAsync(conversation, ct);
 
-        var (dropped, told) = await Outbox.AddRepliesAsync(db, chat.Channel, chat.ChatId, conversation.Replies, now, ct);
+        var (dropped, told) = await Outbox.AddRepliesAsync(db, chat.Channel, chat.ChatId, conversation.Replies, now, ct,
+            pendingAtStart: prefetch.PendingReplies);
         // Once per flood, not once per dropped reply: a flood must not fill the log either.
         if (told)
             logger.LogWarning("Chat {Channel}:{ChatId} has {Budget} unsent replies; dropping further replies until they are sent",

@@ -11,6 +11,8 @@ public sealed class Conversation(YouthMonthDb db, ChatAccount chat, IncomingMess
     /// <summary>The moment the turn is handled (from the injected clock).</summary>
     public DateTimeOffset Now { get; } = now;
     public List<OutgoingMessage> Replies { get; } = [];
+    /// <summary>What ChatProcessor read with the chat (dialog state, unsent replies); null for other callers.</summary>
+    internal TurnStore.Prefetch? Prefetched { get; init; }
 
     public void Reply(string text) => Replies.Add(new OutgoingMessage { Text = text });
     public void Reply(OutgoingMessage message) => Replies.Add(message);

@@ -35,13 +35,20 @@ public static class Outbox
     /// fill the outbox. Beyond the budget the turn's replies are dropped whole, and the chat is told so once while
     /// that notice is still unsent. The caller holds the chat (ChatProcessor's lock), so the count cannot race.
     /// Returns how many replies were dropped, and whether the chat is told so by this call.
+    /// <paramref name="pendingAtStart"/> is the chat's pending count read at the start of the turn (ChatProcessor
+    /// reads it with the chat, saving a round trip); rows this context wrote since then are added to it.
     /// </summary>
     public static async Task<(int Dropped, bool Told)> AddRepliesAsync(YouthMonthDb db, Channel channel, string chatId,
-        IReadOnlyList<OutgoingMessage> replies, DateTimeOffset now, CancellationToken ct = default, int budget = ReplyBudgetPerChat)
+        IReadOnlyList<OutgoingMessage> replies, DateTimeOffset now, CancellationToken ct = default, int budget = ReplyBudgetPerChat,
+        int? pendingAtStart = null)
     {
         if (replies.Count == 0) return (0, false);
         var pending = db.Outbox.Where(o => o.Channel == channel && o.ChatId == chatId && o.State == OutboxState.Pending);
-        if (await pending.CountAsync(ct) + replies.Count <= budget)
+        var count = pendingAtStart is { } known
+            ? known + db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State is EntityState.Unchanged or EntityState.Modified
+                && e.Entity.Channel == channel && e.Entity.ChatId == chatId && e.Entity.State == OutboxState.Pending)
+            : await pending.CountAsync(ct);
+        if (count + replies.Count <= budget)
         {
             foreach (var reply in replies) Add(db, channel, chatId, reply, now);
             return (0, false);

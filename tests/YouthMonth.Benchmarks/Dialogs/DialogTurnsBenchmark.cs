@@ -28,6 +28,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
     {
         var chats = args.Length > 0 ? int.Parse(args[0]) : 200;
         var rows = new List<string>();
+        var cpuLines = new List<string>();
         double turnsPerSecondAt4 = 0;
         foreach (var workers in new[] { 1, 4 })
         {
@@ -48,6 +49,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             for (var w = 0; w < workers; w++) latencies[w] = [];
             using var commands = new CommandCounter();
             var wall = new Stopwatch();
+            var cpu = new CpuSplit(new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString).Database!);
             foreach (var line in Script)
             {
                 await using (var scope = provider.CreateAsyncScope())
@@ -56,6 +58,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
                     foreach (var chatId in chatIds) await inbox.StoreAsync(Guid.NewGuid().ToString("N"), Message(chatId, line, photoId));
                 }
                 commands.Counting = true;
+                cpu.Start();
                 wall.Start();
                 await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
                 {
@@ -69,6 +72,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
                     }
                 })));
                 wall.Stop();
+                cpu.Stop();
                 commands.Counting = false;
             }
             var reports = await database.ScalarAsync<long>($"SELECT count(*) FROM reports WHERE status = '{ReportStatus.Submitted}'");
@@ -76,6 +80,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             var all = latencies.SelectMany(l => l).Order().ToList();
             var rate = turns / wall.Elapsed.TotalSeconds;
             if (workers == 4) turnsPerSecondAt4 = rate;
+            cpuLines.Add($"{workers} worker(s): {cpu}; {cpu.PerTurn(turns)}");
             rows.Add($"| {workers} | {chats} | {turns} | {wall.Elapsed.TotalSeconds:F1} | {rate:F0} | {Percentile(all, 0.50):F1} / {Percentile(all, 0.99):F1} ms | {(double)commands.Count / turns:F1} | {reports} |");
             if (reports != chats) { Console.Error.WriteLine($"expected {chats} reports, found {reports}"); return 1; }
             if (all.Count != turns) { Console.Error.WriteLine($"expected {turns} turns, timed {all.Count}"); return 1; }
@@ -88,6 +93,8 @@ public sealed class DialogTurnsBenchmark : IBenchmark
         Console.WriteLine("| workers | chats | turns | seconds | turns/s | p50 / p99 per turn | SQL commands per turn | reports written |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var row in rows) Console.WriteLine(row);
+        Console.WriteLine();
+        foreach (var line in cpuLines) Console.WriteLine(line);
         Console.WriteLine();
         Console.WriteLine($"pgbench single-row INSERT into a copy of inbox (4 clients, 15 s): {pgbench}");
         Console.WriteLine($"ratio turns/s with 4 workers / pgbench inserts/s: {(pgbench.Tps > 0 ? turnsPerSecondAt4 / pgbench.Tps : 0):F3}");

@@ -55,7 +55,7 @@ public sealed class DialogContext
             await db.Entry(chat.Contact).Reference(c => c.Unit).LoadAsync(ct);
         if (chat.LeaderChatId is not null && !db.Entry(chat).Reference(c => c.LeaderChat).IsLoaded)
             await db.Entry(chat).Reference(c => c.LeaderChat).LoadAsync(ct);
-        var state = await LoadStateAsync(db, chat, ct);
+        var state = await LoadStateAsync(db, conversation, chat, ct);
         if (state is null)
         {
             state = new DialogState { ChatAccountId = chat.Id, UpdatedAt = conversation.Now };
@@ -71,9 +71,11 @@ public sealed class DialogContext
     /// The chat's saved state and the plan's version in one round trip (the version tells <see cref="PlanCache"/>
     /// whether its plan is still current); the state is attached to the context as if EF had read it.
     /// </summary>
-    private static async Task<DialogState?> LoadStateAsync(YouthMonthDb db, ChatAccount chat, CancellationToken ct)
+    private static async Task<DialogState?> LoadStateAsync(YouthMonthDb db, Conversation conversation, ChatAccount chat, CancellationToken ct)
     {
         if (db.DialogStates.Local.FirstOrDefault(s => s.ChatAccountId == chat.Id && chat.Id != 0) is { } tracked) return tracked;
+        // ChatProcessor read it with the chat (and told PlanCache the version); a chat without a state has none.
+        if (conversation.Prefetched is { } prefetched) return prefetched.State;
         var row = await db.Database.SqlQuery<StateRow>($"""
             SELECT v.value AS plan_version, d.chat_account_id, d.data::text AS data, d.dialog, d.step, d.updated_at, d.xmin::text::bigint AS xmin
             FROM plan_version v LEFT JOIN dialog_states d ON d.chat_account_id = {chat.Id}
