@@ -141,7 +141,7 @@ public sealed class QuickReportTests(DialogFixture fixture) : IClassFixture<Dial
         await chat.Press("Sửa một mục");
         await chat.Press("Số lượt tham gia");
         await chat.Say("210");
-        Assert.Contains("Lượt đoàn viên, thanh niên tham gia: 210 lượt (đã sửa, trước: 200 lượt)", chat.LastText);
+        Assert.Contains("Lượt đoàn viên, thanh niên tham gia: 210 lượt (đã sửa, trước: ≈ 200 lượt)", chat.LastText);
         await chat.Press("Gửi báo cáo");
         report = (await H.ReportAsync(P.Week2Id, P.Units[1]))!;
         Assert.False(report.Values.Single(v => v.MetricCode == MetricCatalog.Participants).Approximate);

@@ -127,7 +127,7 @@ public sealed class VietnameseNumbersTests
         { "hai mươi nghìn", NumberKind.Money, 20_000m },
         { "năm trăm nghìn đồng", NumberKind.Money, 500_000m },
         { "một triệu", NumberKind.Money, 1_000_000m },
-        { "1 triệu rưỡi", NumberKind.Money, 1_500_000m },
+        { "2 triệu rưỡi", NumberKind.Money, 2_500_000m },
         { "một triệu rưỡi", NumberKind.Money, 1_500_000m },
         { "hai triệu ba trăm nghìn", NumberKind.Money, 2_300_000m },
         { "mot tram", NumberKind.Count, 100m },

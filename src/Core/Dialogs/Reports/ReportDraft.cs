@@ -56,6 +56,8 @@ public sealed class ActivityDraft
     public Dictionary<string, decimal> Values { get; set; } = [];
     /// <summary>The numbers before the person started fixing them from the review, to mark what changed.</summary>
     public Dictionary<string, decimal>? ValuesBefore { get; set; }
+    /// <summary>Which of <see cref="ValuesBefore"/> were estimates, so "trước: ≈ 200" keeps its mark.</summary>
+    public List<string>? ApproximateBefore { get; set; }
     /// <summary>Codes of <see cref="Values"/> typed as estimates ("khoảng 200"), shown with "≈".</summary>
     public List<string> Approximate { get; set; } = [];
     public string? News { get; set; }
@@ -65,6 +67,13 @@ public sealed class ActivityDraft
     public int PhotosSent { get; set; }
     /// <summary>Photos that could not be stored and were not sent again; written with the report for the office.</summary>
     public List<PhotoFailureDraft> PhotoFailures { get; set; } = [];
+
+    /// <summary>Keeps the numbers as they are before the first fix from the review (later fixes keep the first copy).</summary>
+    public void RememberValuesBeforeFix()
+    {
+        ValuesBefore ??= new(Values);
+        ApproximateBefore ??= [.. Approximate];
+    }
 
     /// <summary>Forgets the photos, to take them all again ("Ảnh (gửi lại toàn bộ)").</summary>
     public void ClearPhotos()

@@ -213,12 +213,12 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         {
             case Title: AskTitle(ctx); return;
             case Date: ActivitySteps.AskDate(ctx, period); return;
-            case Participants: draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values); ActivitySteps.AskParticipants(ctx); return;
+            case Participants: draft.CurrentActivity.RememberValuesBeforeFix(); ActivitySteps.AskParticipants(ctx); return;
             case News: ActivitySteps.AskNewsWithLinks(ctx); return;
             case Links: ActivitySteps.AskLinks(ctx); return;
             case Photos: draft.CurrentActivity.ClearPhotos(); ActivitySteps.AskPhotosOnce(ctx, draft, period.PhotosRequired); return;
             case "metrics":
-                draft.CurrentActivity.ValuesBefore ??= new(draft.CurrentActivity.Values);
+                draft.CurrentActivity.RememberValuesBeforeFix();
                 var (asked, _) = await ActivitySteps.ActivityMetricsAsync(ctx, draft.CurrentActivity, period.CampaignId, ct);
                 draft.MetricQueue = asked.Where(m => m.Code != MetricCatalog.Participants).Select(m => m.Code).ToList();
                 if (!await ActivitySteps.AskMetricsAsync(ctx, draft, period.CampaignId, ct)) await ShowReviewAsync(ctx, draft, ct);
