@@ -22,7 +22,7 @@ public sealed class FinalAndQuickReportTests(DialogFixture fixture) : IClassFixt
         await chat.Say("Sáng 03/3, đơn vị tổ chức lễ ra quân Tháng Thanh niên với 200 đoàn viên tham gia.");
         await chat.Say("200");
         await chat.Say("chưa có link");
-        Assert.Contains("http", chat.LastText);
+        Assert.StartsWith(YouthMonth.Core.Dialogs.Engine.EngineTexts.LinkRequired, chat.LastText);
         await chat.Say("Bài đăng: https://facebook.com/doanbvub/posts/2 và https://doanbvub.vn/ra-quan");
         await chat.Say("xong");
         Assert.StartsWith(Core.Dialogs.Reports.ReportTexts.NeedOnePhoto, chat.LastText);

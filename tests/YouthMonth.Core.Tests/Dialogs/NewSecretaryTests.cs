@@ -92,6 +92,19 @@ public sealed class NewSecretaryTests(DialogFixture fixture) : IClassFixture<Dia
     }
 
     [Theory]
+    [InlineData("không có")]
+    [InlineData("Chưa có link")]
+    [InlineData("bỏ qua")]
+    public void Where_a_link_is_required_no_link_is_answered_with_what_to_do(string typed)
+    {
+        var prompt = Prompts.Link("Gửi link bài đăng", skippable: false);
+        Assert.False(PromptReader.TryRead(prompt, Typed(typed), Today, out _, out var error));
+        Assert.Equal(EngineTexts.LinkRequired, error);
+        Assert.False(PromptReader.TryRead(prompt, Typed("facebook"), Today, out _, out error));
+        Assert.StartsWith("Đường link phải bắt đầu bằng http", error);
+    }
+
+    [Theory]
     [InlineData("100 cây xanh trị giá 5 triệu")]   // no "trị giá cây": not recorded as the gifts' value
     [InlineData("trị giá 1 triệu 500 máu 45")]      // 500 could belong to either: asked, not guessed
     public void A_sentence_whose_numbers_cannot_be_told_apart_is_asked_again_not_guessed(string typed)

@@ -18,6 +18,8 @@ public static class EngineTexts
         $"Chỉ có các lựa chọn từ 1 đến {count}. Bạn bấm một nút, hoặc trả lời bằng số thứ tự trong danh sách.";
     public const string PhotoNotNow = "Bước này chưa nhận ảnh. Bạn trả lời câu hỏi dưới đây trước; bot sẽ hỏi ảnh ở bước gửi ảnh.";
     public const string CannotSkip = "Câu này cần câu trả lời, không bỏ qua được.";
+    public const string LinkRequired =
+        "Kỳ này cần link bài đăng về hoạt động (Facebook, website). Chưa có thì đăng bài rồi gửi link vào đây; bot giữ phần bạn đã làm.";
     public const string TypeSomeWords = " Bạn gõ vài chữ nhé.";
     public const string NoWords = "Tin nhắn chỉ có biểu tượng, chưa có chữ. Bạn gõ câu trả lời bằng chữ nhé.";
     public const string EmptyText = "Tin nhắn trống. Bạn gõ câu trả lời bằng chữ nhé.";

@@ -103,6 +103,12 @@ public static class PromptReader
 
             case PromptKind.Link:
                 if (Links.TryParse(text, out var links, out error)) { answer = new Answer { Links = links, Text = text }; return true; }
+                // "không có", "bỏ qua" where the period requires a link: say so, rather than how a link starts.
+                if (!prompt.Skippable && NoLinkWords.Contains(VietnameseText.Fold(text).TrimEnd('.', '!')))
+                {
+                    error = EngineTexts.LinkRequired;
+                    return false;
+                }
                 error = EngineTexts.WithExample(error, prompt.Example);
                 return false;
         }
@@ -154,6 +160,8 @@ public static class PromptReader
     }
 
     private static readonly HashSet<string> SkipWords = new(StringComparer.Ordinal) { "bo qua", "bo qua het", "bo", "skip", "qua" };
+    private static readonly HashSet<string> NoLinkWords = new(StringComparer.Ordinal)
+        { "bo qua", "bo qua het", "skip", "khong", "ko", "khong co", "chua co", "chua co link", "khong co link", "chua", "chua dang" };
     private static readonly HashSet<string> YesWords = new(StringComparer.Ordinal)
         { "co", "co a", "ok", "oke", "okay", "dong y", "vang", "u", "uh", "dung", "dung roi", "yes", "tiep" };
     private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal) { "khong", "ko", "k", "khong co", "khong a", "no" };
