@@ -12,10 +12,27 @@ public static class CoreServices
     public static IServiceCollection AddYouthMonthCore(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => DataSourceBuilder(connectionString).Build());
         services.AddDbContext<YouthMonthDb>((sp, o) => ConfigureDb(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement once a connection has sent it twice (up to 64 per connection): every dialog turn
+    /// repeats the same few, and PostgreSQL's CPU per turn halves (docs/benchmarks.md, dialog-turns). A connection
+    /// string that sets <c>Max Auto Prepare</c> itself (0 turns it off) is left as it is.
+    /// </summary>
+    public static NpgsqlDataSourceBuilder DataSourceBuilder(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+        return builder;
     }
 
     public static DbContextOptionsBuilder ConfigureDb(DbContextOptionsBuilder o, NpgsqlDataSource dataSource) =>

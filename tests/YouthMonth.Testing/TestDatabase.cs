@@ -24,7 +24,8 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     {
         Name = name;
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        // As the hosts build it (statements auto-prepared), so the tests run what production runs.
+        DataSource = YouthMonth.Core.CoreServices.DataSourceBuilder(connectionString).Build();
     }
 
     public static string ServerConnectionString =>
