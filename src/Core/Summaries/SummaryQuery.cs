@@ -244,8 +244,11 @@ public static class SummaryQuery
             GROUP BY r.period_id
             """);
         // Reporting queries: JIT compilation costs more than it saves at this size, and the per-unit grouping
-        // must not spill to disk. Local to the batch's (implicit or enclosing) transaction.
-        const string Settings = "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)";
+        // must not spill to disk. No parallel workers: the server shares its few cores with the hosts, and on two
+        // cores a parallel scan of report_values took the totals from ≈ 45 to ≈ 86 ms for one period (and 120 to
+        // 155 ms for the campaign; docs/benchmarks.md, summary). Local to the batch's (implicit or enclosing) transaction.
+        const string Settings = "SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true), "
+            + "set_config('max_parallel_workers_per_gather', '0', true)";
         batch.BatchCommands.Insert(0, new NpgsqlBatchCommand(Settings));
         numbers.BatchCommands.Add(new NpgsqlBatchCommand(Settings));
         // Every counted value once: a per-activity value is skipped when its report also has a report-wide
