@@ -52,6 +52,30 @@ public sealed class PhotosRequiredTests(DialogFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task When_the_period_requires_photos_words_instead_of_a_photo_are_told_why_and_nothing_is_lost()
+    {
+        await using (var db = H.Db())
+        {
+            await db.Periods.Where(p => p.Id == P.Week1Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.PhotosRequired, true));
+            // Another test of this class may have reported this week for the unit already.
+            await db.Reports.Where(r => r.PeriodId == P.Week1Id && r.UnitId == P.Units[0]).ExecuteDeleteAsync();
+        }
+        H.SetLocalTime(2024, 3, 5, 9, 0);
+        var lan = await H.RegisteredAsync(P.Contacts[0][0]);
+        await ReportQuizUpToPhotosAsync(lan);
+        Assert.Contains("cần ít nhất 1 ảnh", lan.LastText);
+        await lan.Say("không có ảnh");
+        Assert.StartsWith(ReportTexts.NeedOnePhoto, lan.LastText);
+        await lan.Say("xong");
+        Assert.StartsWith(ReportTexts.NeedOnePhoto, lan.LastText);
+        await lan.Photo(await H.NewPhotoAsync());
+        Assert.StartsWith("Đơn vị còn hoạt động nào khác", lan.LastText.Split('\n').Last(l => l.Length > 0));
+        await lan.Press("Không, xem lại và gửi");
+        Assert.Contains("Ảnh: 1\n", lan.LastText);
+        Assert.Contains("16 đội thi", lan.LastText);
+    }
+
+    [Fact]
     public async Task On_Zalo_typing_xong_without_a_photo_goes_on_when_photos_are_not_required()
     {
         H.SetLocalTime(2024, 3, 5, 9, 0);

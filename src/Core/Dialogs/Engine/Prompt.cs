@@ -25,6 +25,11 @@ public sealed record Prompt
     public string? Unit { get; init; }
     /// <summary>An example answer shown when the input was not understood.</summary>
     public string? Example { get; init; }
+    /// <summary>
+    /// Said instead of the kind's general reply when a photo question gets words (e.g. "không có ảnh" where the
+    /// period requires a photo: the person hears why, not just "send photos").
+    /// </summary>
+    public string? Hint { get; init; }
     /// <summary>A choice question that also takes photos (and "xong"): more photos for what was just reported.</summary>
     public bool TakesPhotos { get; init; }
     /// <summary>Longest text accepted (the column it ends up in).</summary>

@@ -59,7 +59,7 @@ public static class PromptReader
                 if (choice == ChoiceKeys.Done || VietnameseText.Fold(text) == "xong") { answer = new Answer { Done = true }; return true; }
                 // Another button of a photo question (e.g. "Gửi không kèm ảnh") answers it by its key.
                 if (choice is not null) { answer = new Answer { ChoiceKey = choice, Text = text }; return true; }
-                error = message.CallbackData is not null && text is null ? EngineTexts.StaleButton : EngineTexts.PhotoExpected;
+                error = message.CallbackData is not null && text is null ? EngineTexts.StaleButton : prompt.Hint ?? EngineTexts.PhotoExpected;
                 return false;
         }
 

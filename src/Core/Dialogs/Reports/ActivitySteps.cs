@@ -48,7 +48,8 @@ public static class ActivitySteps
     /// </summary>
     public static void AskPhotos(DialogContext ctx, bool required, string? text = null)
     {
-        var prompt = Prompts.Photos(text ?? (required ? ReportTexts.AskPhotosRequired : ReportTexts.AskPhotosOptional));
+        var prompt = Prompts.Photos(text ?? (required ? ReportTexts.AskPhotosRequired : ReportTexts.AskPhotosOptional))
+            with { Hint = required && text is null ? ReportTexts.NeedOnePhoto : null }; // text: photos already received
         if (!required && text is null) prompt = prompt with { Choices = [[.. prompt.Choices[0], new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] };
         ctx.Ask(ReportSteps.Photos, prompt);
     }
@@ -336,7 +337,7 @@ public static class ActivitySteps
     {
         if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft, required); return; }
         ctx.Ask(ReportSteps.Photos, required
-            ? Prompts.Photos(ReportTexts.AskPhotosOnceRequired) with { Choices = [] }
+            ? Prompts.Photos(ReportTexts.AskPhotosOnceRequired) with { Choices = [], Hint = ReportTexts.NeedOnePhoto }
             : Prompts.Photos(ReportTexts.AskPhotosOnceOptional) with { Choices = [[new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] });
     }
 
