@@ -52,17 +52,8 @@ public sealed class PlanCacheTests(AdminApp app) : IClassFixture<AdminApp>, IAsy
         Assert.Contains("Ngày hội trồng cây xanh", labels);
     }
 
-    private static BotTurns Bot(TestDatabase database)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new TestClock(TestPlan.Local(2024, 3, 5, 9, 0)));
-        services.AddYouthMonthCore(database.ConnectionString);
-        services.AddScoped<Inbox>();
-        services.AddSingleton<ChatProcessor>();
-        services.AddYouthMonthDialogs();
-        return new BotTurns(services.BuildServiceProvider(), database);
-    }
+    private static BotTurns Bot(TestDatabase database) =>
+        new(TurnServices.Build(database.ConnectionString, new TestClock(TestPlan.Local(2024, 3, 5, 9, 0))), database);
 
     /// <summary>What the Bot host does with one message: store it, handle it in one transaction, read the reply.</summary>
     private sealed class BotTurns(ServiceProvider services, TestDatabase database) : IAsyncDisposable

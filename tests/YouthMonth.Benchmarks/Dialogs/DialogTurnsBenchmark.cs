@@ -35,14 +35,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             await using var database = await TestDatabase.CreateAsync();
             var plan = await TestPlan.SeedAsync(database);
             var (chatIds, photoId) = await SeedChatsAsync(database, plan, chats);
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddSingleton<TimeProvider>(new TestClock(TestPlan.Local(2024, 3, 5, 9, 0)));
-            services.AddYouthMonthCore(database.ConnectionString);
-            services.AddScoped<Inbox>();
-            services.AddSingleton<ChatProcessor>();
-            services.AddYouthMonthDialogs();
-            await using var provider = services.BuildServiceProvider();
+            await using var provider = TurnServices.Build(database.ConnectionString, new TestClock(TestPlan.Local(2024, 3, 5, 9, 0)));
             var processor = provider.GetRequiredService<ChatProcessor>();
 
             var latencies = new List<double>[workers];

@@ -40,17 +40,7 @@ public sealed class DialogHarness : IAsyncDisposable
         return h;
     }
 
-    private ServiceProvider BuildServices()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(Errors));
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddYouthMonthCore(Database.ConnectionString);
-        services.AddScoped<Inbox>();
-        services.AddSingleton<ChatProcessor>();
-        services.AddYouthMonthDialogs();
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider BuildServices() => TurnServices.Build(Database.ConnectionString, Clock, b => b.AddProvider(Errors));
 
     /// <summary>A fresh process over the same database: what a restart or a redeploy looks like to a chat.</summary>
     public async Task RestartAsync()
