@@ -14,12 +14,22 @@ internal sealed class CpuSplit(string database)
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
     private (double Self, Dictionary<int, double> Postgres, double Busy, double Total) _at;
     private double _self, _postgres, _busy, _total;
+    private (TimeSpan Time, long Methods) _jitAt;
+    private TimeSpan _jitTime;
+    private long _jitMethods;
 
-    public void Start() => _at = Read();
+    public void Start()
+    {
+        _at = Read();
+        _jitAt = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
+    }
 
     public void Stop()
     {
         var now = Read();
+        // The JIT's share of this process's CPU: tiered compilation keeps re-compiling hot methods for a while.
+        _jitTime += System.Runtime.JitInfo.GetCompilationTime() - _jitAt.Time;
+        _jitMethods += System.Runtime.JitInfo.GetCompiledMethodCount() - _jitAt.Methods;
         _self += now.Self - _at.Self;
         // Per backend: one that started in between counts whole; one that ended in between is lost (rare: pooled).
         foreach (var (pid, cpu) in now.Postgres) _postgres += cpu - _at.Postgres.GetValueOrDefault(pid);
@@ -33,7 +43,7 @@ internal sealed class CpuSplit(string database)
         if (!OperatingSystem.IsLinux()) return "CPU split: Linux only";
         var other = Math.Max(0, _busy - _self - _postgres);
         return FormattableString.Invariant(
-            $"CPU during the timed turns: .NET {_self:F1} s, PostgreSQL {_postgres:F1} s, everything else {other:F1} s; machine busy {(_total > 0 ? 100 * _busy / _total : 0):F0} % of {Environment.ProcessorCount} cores");
+            $"CPU during the timed turns: .NET {_self:F1} s (of which the JIT {_jitTime.TotalSeconds:F1} s, {_jitMethods} methods), PostgreSQL {_postgres:F1} s, everything else {other:F1} s; machine busy {(_total > 0 ? 100 * _busy / _total : 0):F0} % of {Environment.ProcessorCount} cores");
     }
 
     /// <summary>Per-turn CPU milliseconds of .NET and PostgreSQL.</summary>
