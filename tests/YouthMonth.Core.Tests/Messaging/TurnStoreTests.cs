@@ -105,6 +105,19 @@ public sealed class TurnStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_messages_queued_behind_a_retry_do_not_hide_the_chats_after_them()
+    {
+        // The walk stops after 32 chat heads, not after 32 messages: w1's 40 waiting messages count as none.
+        await StoreAsync("w1", "first", notBefore: DateTimeOffset.UtcNow.AddMinutes(5));
+        for (var i = 0; i < 40; i++) await StoreAsync("w1", $"later {i}");
+        await StoreAsync("w2", "other");
+        await using var db = _db.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var row = await TurnStore.ClaimAsync(db, DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Equal("w2", row?.ChatId);
+    }
+
+    [Fact]
     public async Task A_turn_that_throws_leaves_the_message_pending_for_its_retry_and_the_chat_state_unchanged()
     {
         var services = new ServiceCollection();
