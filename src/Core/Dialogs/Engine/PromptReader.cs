@@ -42,7 +42,7 @@ public static class PromptReader
                     error = EngineTexts.OutOfRange(prompt.AllChoices.Count);
                     return false;
                 }
-                if (prompt.AllowText && !string.IsNullOrEmpty(text) && message.CallbackData is null)
+                if ((prompt.AllowText || prompt.OrText) && !string.IsNullOrEmpty(text) && message.CallbackData is null)
                     return ReadText(prompt, text, out answer, out error);
                 error = message.CallbackData is not null && text is null ? EngineTexts.StaleButton
                     : message.Photos.Count > 0 ? EngineTexts.PhotoNotNow
@@ -178,8 +178,11 @@ public static class PromptReader
         if (typed.Length == 0) return null;
         var joined = string.Join(' ', typed);
         if (ByPrefix(typed, choices) is { } picked) return picked;
-        // "tham gia" for "Lượt đoàn viên, thanh niên tham gia", "máu" for "Đơn vị máu".
-        if (joined.Length >= 3 && choices.Where(c => $" {string.Join(' ', Words(c.Label))} ".Contains($" {joined} ", StringComparison.Ordinal)).ToList() is [var within])
+        // "tham gia" for "Lượt đoàn viên, thanh niên tham gia", "máu" for "Đơn vị máu"; but "có hoạt động" is not
+        // "Tuần này đơn vị không có hoạt động": words inside a negative label only pick it when they deny too.
+        if (joined.Length >= 3 && choices.Where(c => Words(c.Label) is var label
+                && $" {string.Join(' ', label)} ".Contains($" {joined} ", StringComparison.Ordinal)
+                && (!label.Contains("khong") || typed.Contains("khong"))).ToList() is [var within])
             return within.Key;
         if (YesWords.Contains(joined))
             return choices.FirstOrDefault(c => c.Key == ChoiceKeys.Yes)?.Key

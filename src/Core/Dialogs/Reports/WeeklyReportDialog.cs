@@ -24,6 +24,22 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
         ctx.SetData(draft);
     }
 
+    /// <summary>
+    /// Starts with the activity typed at "có hoạt động không?" ("hiến máu"), read as the activity question reads it.
+    /// </summary>
+    public async Task BeginWithTitleAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, string title, CancellationToken ct)
+    {
+        var prompt = await ActivityPromptAsync(ctx, draft, ReportTexts.PickActivity, ct);
+        if (PromptReader.TryRead(prompt, ctx.Message with { Text = title, CallbackData = null }, ctx.Today, out var answer, out var error))
+            await PickActivityAsync(ctx, draft, period, answer, ct);
+        else
+        {
+            ctx.Note(error);
+            ctx.Ask(ReportSteps.Activity, prompt);
+        }
+        ctx.SetData(draft);
+    }
+
     protected override async Task OnAnswerAsync(DialogContext ctx, ReportDraft draft, string step, Answer answer, CancellationToken ct)
     {
         var period = await ReportPeriods.PeriodAsync(ctx.Db, draft.PeriodId, ct);
@@ -233,7 +249,10 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
     }
 
     private static async Task AskActivityAsync(DialogContext ctx, ReportDraft draft, string text, CancellationToken ct) =>
-        ctx.Ask(ReportSteps.Activity, Prompts.Choice(text, await ActivityChoicesAsync(ctx, draft, ct), allowText: true) with { MaxLength = 1000 });
+        ctx.Ask(ReportSteps.Activity, await ActivityPromptAsync(ctx, draft, text, ct));
+
+    private static async Task<Prompt> ActivityPromptAsync(DialogContext ctx, ReportDraft draft, string text, CancellationToken ct) =>
+        Prompts.Choice(text, await ActivityChoicesAsync(ctx, draft, ct), allowText: true) with { MaxLength = 1000 };
 
     private static async Task<IEnumerable<Choice>> ActivityChoicesAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
     {
