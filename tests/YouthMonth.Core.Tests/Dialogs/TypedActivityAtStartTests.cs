@@ -68,6 +68,12 @@ public sealed class TypedActivityAtStartTests(DialogFixture fixture) : IClassFix
         Assert.StartsWith(ReportTexts.PickActivity, chat.LastText);
         await chat.Say("/huy");
 
+        // A number past the list is a slip, not an activity called "4".
+        await chat.Say("/baocao");
+        await chat.Say("4");
+        Assert.StartsWith("Chỉ có các lựa chọn từ 1 đến", chat.LastText);
+        await chat.Say("/huy");
+
         // A denial that is not the button is never guessed into a "no activity" report.
         await chat.Say("/baocao");
         await chat.Say("ko có hđ");

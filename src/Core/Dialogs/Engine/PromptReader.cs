@@ -35,8 +35,9 @@ public static class PromptReader
                 }
                 if (prompt.TakesPhotos && choice is null && VietnameseText.Fold(text) == "xong") { answer = new Answer { Done = true }; return true; }
                 if (choice is not null) { answer = new Answer { ChoiceKey = choice, Text = text }; return true; }
-                // "9" when there are 8 choices is a slip; where text is taken it may be a corrected number.
-                if (!prompt.AllowText && message.CallbackData is null && int.TryParse(text?.TrimEnd('.', ')'), System.Globalization.NumberStyles.None,
+                // "9" when there are 8 choices is a slip; where text is taken it may be a corrected number (the dialog of
+                // an OrText prompt tells a slip from a number itself).
+                if (!prompt.AllowText && !prompt.OrText && message.CallbackData is null && int.TryParse(text?.TrimEnd('.', ')'), System.Globalization.NumberStyles.None,
                         System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
                     error = EngineTexts.OutOfRange(prompt.AllChoices.Count);

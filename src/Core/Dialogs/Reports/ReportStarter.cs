@@ -244,6 +244,12 @@ public sealed partial class ReportStarter(IEnumerable<IReportDialog> dialogs) : 
             ctx.AskAgain(EngineTexts.NotAChoice);
             return;
         }
+        // "3" where there are two choices is a slip, not an activity called "3".
+        if (words.All(w => w.All(char.IsAsciiDigit)))
+        {
+            ctx.AskAgain(EngineTexts.OutOfRange(ctx.Prompt!.AllChoices.Count));
+            return;
+        }
         var title = LeadingYes().Replace(typed, "").Trim();
         var weekly = dialogs.OfType<WeeklyReportDialog>().First();
         ctx.Begin(weekly.Name, draft);
