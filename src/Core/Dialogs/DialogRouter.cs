@@ -108,10 +108,9 @@ public sealed class DialogRouter(
             return;
         }
         if (message.Photos.Count > 0 && ctx.Prompt.Kind != PromptKind.Photos && !ctx.Prompt.TakesPhotos && dialog is IKeepsEarlyPhotos keeper
-            && message.Photos.Where(p => p.StoredPhotoId is not null).Select(p => p.StoredPhotoId!.Value).ToList() is { Count: > 0 } early
-            && keeper.KeepEarlyPhotos(ctx, early))
+            && keeper.KeepEarlyPhotos(ctx, message.Photos))
         {
-            if (!await ctx.MoreOfAlbumPendingAsync(ct)) ctx.AskAgain(RouterTexts.PhotosKept);
+            if (!await ctx.MoreOfAlbumPendingAsync(ct)) ctx.AskAgain(keeper.EarlyPhotosReply(ctx));
             return;
         }
         if (!PromptReader.TryRead(ctx.Prompt, message, ctx.Today, out var answer, out var error))

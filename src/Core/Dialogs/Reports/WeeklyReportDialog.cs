@@ -15,7 +15,8 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
     public const string DialogName = "weekly_report";
     public override string Name => DialogName;
     public bool Handles(PeriodKind kind) => kind == PeriodKind.Weekly;
-    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds) => ActivitySteps.KeepEarlyPhotos(ctx, photoIds);
+    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<IncomingPhoto> photos) => ActivitySteps.KeepEarlyPhotos(ctx, photos);
+    public string EarlyPhotosReply(DialogContext ctx) => ActivitySteps.EarlyPhotosReply(ctx);
     protected override string DescribeProgress(ReportDraft draft) => ReportTexts.Progress(draft.PeriodLabel);
 
     public async Task BeginAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
