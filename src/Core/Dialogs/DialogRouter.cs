@@ -29,6 +29,13 @@ public sealed class DialogRouter(
             if (handler is not null)
             {
                 await handler.HandleAsync(conversation, message.CommandArgs, ct);
+                // A secretary's /tonghop in the middle of a report: after the refusal, the question still waiting.
+                if (conversation.Chat.ContactId is not null && await DialogContext.LoadAsync(conversation, ct) is var after
+                    && Pending(after) is { } open)
+                {
+                    RepeatPending(after, open);
+                    after.Save();
+                }
                 return;
             }
         }
