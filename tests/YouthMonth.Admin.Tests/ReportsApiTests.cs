@@ -8,6 +8,7 @@ using YouthMonth.Core.Plan;
 using YouthMonth.Core.Reporting;
 using YouthMonth.Testing;
 using static YouthMonth.Testing.ReportSeed;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace YouthMonth.Admin.Tests;
@@ -117,5 +118,25 @@ public sealed class ReportsApiTests : IAsyncLifetime
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal([seed.Units[0].Name, seed.Weeks[1].Label, "Ngày Chủ nhật xanh", "2", "máy chủ chat không trả ảnh sau nhiều lần thử (HTTP 503)"],
             row.Skip(1).Take(5));
+    }
+
+    [Fact]
+    public async Task The_docx_notes_the_photos_that_could_not_be_downloaded_once_per_report_as_the_xlsx_lists_them()
+    {
+        var viewer = await app.ClientAsync(ApiRole.Viewer);
+        var note = $"Ảnh không tải được: {seed.Units[0].Name}, {seed.Weeks[1].Label} — Ngày Chủ nhật xanh: "
+            + "ảnh thứ 2 (máy chủ chat không trả ảnh sau nhiều lần thử).";
+        foreach (var query in new[] { $"periodId={seed.Weeks[1].Id}", $"campaignId={seed.Campaign.Id}" })
+        {
+            var docx = await (await viewer.GetAsync($"/api/exports/summary.docx?{query}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+            using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+            Assert.Empty(new OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+            var paragraphs = doc.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>().Select(p => p.InnerText).ToList();
+            Assert.Equal([note], paragraphs.Where(p => p.StartsWith("Ảnh không tải được", StringComparison.Ordinal)));
+        }
+        // A period whose reports lost no photo has no such note.
+        var other = await (await viewer.GetAsync($"/api/exports/summary.docx?periodId={seed.Final.Id}").AssertStatusAsync(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync();
+        using var final = WordprocessingDocument.Open(new MemoryStream(other), false);
+        Assert.DoesNotContain(final.MainDocumentPart!.Document.Body!.Descendants<W.Paragraph>(), p => p.InnerText.Contains("Ảnh không tải được", StringComparison.Ordinal));
     }
 }

@@ -55,9 +55,10 @@ public static class ExportsApi
         }
         units ??= await UnitNumbersQuery.ReadAsync(db, summary, ct);
         var news = await ActivityNews.LoadAsync(db, summary, ct);
+        var failures = await ReportExtras.PhotoFailuresAsync(db, summary, ct);
         var plan = letterheads.GetValueOrDefault(summary!.Header.CampaignId);
         var bytes = SummaryDocx.Build(summary, units, config["Photos:Root"] ?? "data/photos", plan?.Letterhead, date == true, final, news,
-            new PlanReference(plan?.PlanNumber, plan?.IssuedOn));
+            new PlanReference(plan?.PlanNumber, plan?.IssuedOn), failures);
         return TypedResults.File(bytes, DocxType, FileName(summary, "docx"));
     }
 

@@ -29,6 +29,13 @@ public sealed class DialogRouter(
             if (handler is not null)
             {
                 await handler.HandleAsync(conversation, message.CommandArgs, ct);
+                // A secretary's /tonghop in the middle of a report: after the refusal, the question still waiting.
+                if (conversation.Chat.ContactId is not null && await DialogContext.LoadAsync(conversation, ct) is var after
+                    && Pending(after) is { } open)
+                {
+                    RepeatPending(after, open);
+                    after.Save();
+                }
                 return;
             }
         }
@@ -57,7 +64,13 @@ public sealed class DialogRouter(
             if (commands.Find(name) is not { } command)
             {
                 // In a group a command without @bot may be meant for another bot: only private chats hear about it.
-                if (ctx.Message.ChatType == ChatType.Private) ctx.Say(RouterTexts.UnknownCommand(name));
+                if (ctx.Message.ChatType != ChatType.Private) return;
+                if (Pending(ctx) is { } open)
+                {
+                    ctx.Note(RouterTexts.UnknownCommand(name));
+                    RepeatPending(ctx, open);
+                }
+                else ctx.Say(RouterTexts.UnknownCommand(name));
                 return;
             }
             await RunCommandAsync(ctx, command, message.CommandArgs, ct);
@@ -102,10 +115,9 @@ public sealed class DialogRouter(
             return;
         }
         if (message.Photos.Count > 0 && ctx.Prompt.Kind != PromptKind.Photos && !ctx.Prompt.TakesPhotos && dialog is IKeepsEarlyPhotos keeper
-            && message.Photos.Where(p => p.StoredPhotoId is not null).Select(p => p.StoredPhotoId!.Value).ToList() is { Count: > 0 } early
-            && keeper.KeepEarlyPhotos(ctx, early))
+            && keeper.KeepEarlyPhotos(ctx, message.Photos))
         {
-            if (!await ctx.MoreOfAlbumPendingAsync(ct)) ctx.AskAgain(RouterTexts.PhotosKept);
+            if (!await ctx.MoreOfAlbumPendingAsync(ct)) ctx.AskAgain(keeper.EarlyPhotosReply(ctx));
             return;
         }
         if (!PromptReader.TryRead(ctx.Prompt, message, ctx.Today, out var answer, out var error))
@@ -120,7 +132,11 @@ public sealed class DialogRouter(
     {
         if (command.OpenToUnregistered)
         {
-            await command.Run(ctx, new CommandCall(args, InDialog: false), ct);
+            // /start in the middle of a report: its answer, then the question still waiting, unless it bound the
+            // chat to someone else (the registration then says the draft was dropped).
+            var open = Pending(ctx);
+            await command.Run(ctx, new CommandCall(args, InDialog: open is not null), ct);
+            if (open is not null && ctx.Dialog == open.Name && ctx.Prompt is not null) RepeatPending(ctx, open);
             return;
         }
         if (!ctx.IsRegistered)
@@ -150,7 +166,7 @@ public sealed class DialogRouter(
                 return;
             case CommandMode.ThenAskAgain:
                 await command.Run(ctx, new CommandCall(args, asking), ct);
-                if (asking) ctx.AskAgain(RouterTexts.HelpInDialog);
+                if (asking) RepeatPending(ctx, dialog!);
                 return;
             default:
                 await command.Run(ctx, new CommandCall(args, dialog is not null), ct);
@@ -196,6 +212,25 @@ public sealed class DialogRouter(
     }
 
     private IDialog? Find(string name) => dialogs.FirstOrDefault(d => d.Name == name);
+
+    /// <summary>The dialog whose question this registered contact's chat is waiting to have answered, or null.</summary>
+    private IDialog? Pending(DialogContext ctx) =>
+        ctx.Contact is not null && ctx.Dialog is { } name && ctx.Prompt is not null ? Find(name) : null;
+
+    /// <summary>
+    /// After a command answered in the middle of a dialog: "you are in the middle of a report" and the question that
+    /// is waiting, with its buttons (the resume question when that is the one waiting), so nobody is left guessing.
+    /// </summary>
+    private static void RepeatPending(DialogContext ctx, IDialog dialog)
+    {
+        if (!ctx.AwaitingResume)
+        {
+            ctx.AskAgain(RouterTexts.HelpInDialog);
+            return;
+        }
+        ctx.Note(RouterTexts.HelpInDialog);
+        ctx.AskToResume(ResumeQuestion(ctx, dialog, ctx.ResumeArgs), ctx.ResumeArgs);
+    }
 }
 
 /// <summary>The commands the engine itself answers at any step: /trogiup and /huy.</summary>

@@ -21,9 +21,7 @@ public sealed record ReportExtras(IReadOnlyList<NominationRow> Nominations, IRea
 {
     public static async Task<ReportExtras> LoadAsync(YouthMonthDb db, CampaignSummary s, CancellationToken ct)
     {
-        var periods = s.Periods.Select(p => p.PeriodId).ToArray();
-        var reports = db.Reports.AsNoTracking().Where(r => periods.Contains(r.PeriodId) && r.Status == ReportStatus.Submitted
-            && r.Unit!.Active && r.Unit.OrganisationId == s.Header.OrganisationId);
+        var reports = Counted(db, s);
         var nominations = await reports.SelectMany(r => r.Nominations.Select(n => new
             {
                 Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, n.Kind, n.SortOrder, n.Name, n.Position, n.Reason,
@@ -34,18 +32,31 @@ public sealed record ReportExtras(IReadOnlyList<NominationRow> Nominations, IRea
                 Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, a.SortOrder, a.Title, a.Links,
             }))
             .OrderBy(a => a.Unit).ThenBy(a => a.Deadline).ThenBy(a => a.SortOrder).ToListAsync(ct);
-        var failures = await reports.SelectMany(r => r.Activities.SelectMany(a => a.PhotoFailures.Select(f => new
+        return new ReportExtras(
+            [.. nominations.Select(n => new NominationRow(n.Unit, n.Period, n.Kind, n.Name, n.Position, n.Reason))],
+            [.. links.SelectMany(a => a.Links.Select(url => new LinkRow(a.Unit, a.Period, a.Title, url)))],
+            await PhotoFailuresAsync(db, s, ct));
+    }
+
+    private static IQueryable<Report> Counted(YouthMonthDb db, CampaignSummary s)
+    {
+        var periods = s.Periods.Select(p => p.PeriodId).ToArray();
+        return db.Reports.AsNoTracking().Where(r => periods.Contains(r.PeriodId) && r.Status == ReportStatus.Submitted
+            && r.Unit!.Active && r.Unit.OrganisationId == s.Header.OrganisationId);
+    }
+
+    /// <summary>The photos that could not be downloaded, for the .xlsx's sheet and the .docx's notes; same scope and order.</summary>
+    public static async Task<List<PhotoFailureRow>> PhotoFailuresAsync(YouthMonthDb db, CampaignSummary s, CancellationToken ct)
+    {
+        var failures = await Counted(db, s).SelectMany(r => r.Activities.SelectMany(a => a.PhotoFailures.Select(f => new
             {
                 Unit = r.Unit!.Name, Period = r.Period!.Label, Deadline = r.Period.DeadlineUtc, ActivityOrder = a.SortOrder, a.Title,
                 f.Position, f.Reason, f.Detail, f.FailedAt,
             })))
             .OrderBy(f => f.Unit).ThenBy(f => f.Deadline).ThenBy(f => f.ActivityOrder).ThenBy(f => f.Position).ToListAsync(ct);
-        var zone = failures.Count == 0 ? null : VietnamTime.Zone(await db.Organisations.Where(o => o.Id == s.Header.OrganisationId)
-            .Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
-        return new ReportExtras(
-            [.. nominations.Select(n => new NominationRow(n.Unit, n.Period, n.Kind, n.Name, n.Position, n.Reason))],
-            [.. links.SelectMany(a => a.Links.Select(url => new LinkRow(a.Unit, a.Period, a.Title, url)))],
-            [.. failures.Select(f => new PhotoFailureRow(f.Unit, f.Period, f.Title, f.Position, Messaging.PhotoRejections.Short(f.Reason), f.Detail,
-                VietnamTime.ToLocal(f.FailedAt, zone!)))]);
+        if (failures.Count == 0) return [];
+        var zone = VietnamTime.Zone(await db.Organisations.Where(o => o.Id == s.Header.OrganisationId).Select(o => o.TimeZoneId).FirstOrDefaultAsync(ct));
+        return [.. failures.Select(f => new PhotoFailureRow(f.Unit, f.Period, f.Title, f.Position, Messaging.PhotoRejections.Short(f.Reason), f.Detail,
+            VietnamTime.ToLocal(f.FailedAt, zone)))];
     }
 }

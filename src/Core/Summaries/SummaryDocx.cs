@@ -34,10 +34,11 @@ public static class SummaryDocx
     /// <param name="dated">Print the day; by default it is left blank for the day of signing, as offices do.</param>
     /// <param name="final">For a final-kind period: the units' assessments and award proposals (evaluation, proposals, annex 2).</param>
     /// <param name="plan">The plan's number and date, cited in the opening line.</param>
+    /// <param name="photoFailures">Photos units sent that could not be downloaded (<see cref="ReportExtras.PhotoFailuresAsync"/>).</param>
     /// <param name="news">The units' activity news by category (<see cref="ActivityNews"/>): the "mặt công tác" prose.</param>
     public static byte[] Build(CampaignSummary s, IReadOnlyList<UnitNumbers> units, string? photoRoot, Plan.Letterhead? letterhead = null,
         bool dated = false, IReadOnlyList<UnitFinalContent>? final = null, IReadOnlyList<NewsCategory>? news = null,
-        PlanReference? plan = null)
+        PlanReference? plan = null, IReadOnlyList<PhotoFailureRow>? photoFailures = null)
     {
         // Sections are numbered as they appear: the prose and the final period's sections are there only with content.
         var section = 0;
@@ -175,6 +176,15 @@ public static class SummaryDocx
                     string.Join("; ", withoutNumbers.Select(u => $"{u.Name} ({u.Status.ToLower(VietnamTime.Culture)})")) + ".",
                     italic: true, justify: true, spaceBefore: 120));
 
+            // As the .xlsx's sheet: the reports went without these photos; the office may ask for them again.
+            var failedReports = (photoFailures ?? []).GroupBy(f => (f.Unit, f.Period)).ToList();
+            foreach (var report in failedReports.Take(PhotoFailureReports))
+                body.Append(Para(SummaryTexts.PhotoFailuresDocxNote(report.Key.Unit, report.Key.Period,
+                        report.GroupBy(f => f.Activity).Select(a => (a.Key, a.Select(f => (f.Position, f.Reason))))),
+                    italic: true, justify: true, spaceBefore: 120));
+            if (failedReports.Count > PhotoFailureReports)
+                body.Append(Para(SummaryTexts.PhotoFailuresMore(failedReports.Count - PhotoFailureReports), italic: true, justify: true, spaceBefore: 120));
+
             if (nominees.Count > 0)
             {
                 body.Append(Para("PHỤ LỤC 2: DANH SÁCH ĐỀ XUẤT KHEN THƯỞNG", bold: true, center: true, keepNext: true, spaceBefore: 360));
@@ -249,6 +259,8 @@ public static class SummaryDocx
 
     /// <summary>Most units the weekly-sum note names; the .xlsx column has them all.</summary>
     internal const int WeeklySumUnits = 30;
+    /// <summary>Reports with photos that could not be downloaded named one per line; the .xlsx lists them all.</summary>
+    internal const int PhotoFailureReports = 30;
 
     /// <summary>Most lines an evaluation part shows; the rest is counted (each unit's report has its own words).</summary>
     internal const int OpinionLines = 30;

@@ -20,6 +20,17 @@ public static class SummaryTexts
     /// <summary>The .xlsx sheet of photos the bot could not download (the reports went without them).</summary>
     public const string PhotoFailuresSheet = "Ảnh không tải được";
 
+    /// <summary>
+    /// The .docx's note for one report with photos the bot could not download: "Ảnh không tải được: Đoàn X, Tuần 2 —
+    /// Ngày Chủ nhật xanh: ảnh thứ 2 (máy chủ chat không trả ảnh sau nhiều lần thử)."
+    /// </summary>
+    public static string PhotoFailuresDocxNote(string unit, string period, IEnumerable<(string Activity, IEnumerable<(int Position, string Reason)> Photos)> activities) =>
+        $"{PhotoFailuresSheet}: {unit}, {period} — " + string.Join("; ", activities.Select(a => $"{a.Activity}: " +
+            string.Join(", ", a.Photos.Select(p => $"ảnh thứ {p.Position} ({p.Reason})")))) + ".";
+
+    public static string PhotoFailuresMore(int more) =>
+        $"{PhotoFailuresSheet}: còn {SummaryNumbers.Format(more)} báo cáo khác (xem trang \"{PhotoFailuresSheet}\" trong tệp Excel).";
+
     public const string WeeklySumSheetNote =
         "Tổng các tuần: có đơn vị ghi số tổng kết khác tổng các báo cáo tuần của chính đơn vị (cột \"Tổng các tuần\" và ô tô màu ở trang \"Theo đơn vị\").";
 

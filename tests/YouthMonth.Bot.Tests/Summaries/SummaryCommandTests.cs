@@ -133,4 +133,17 @@ public sealed class SummaryCommandTests : IAsyncLifetime
             Assert.Null(refusal.PhotoId);
         }
     }
+
+    [Fact]
+    public async Task A_secretary_typing_tonghop_in_the_middle_of_a_report_hears_the_refusal_then_the_pending_question()
+    {
+        await SendAsync(7001, "/baocao", "private");
+        var asked = await SentAsync("7001", 1);
+        Assert.NotEmpty(asked[^1].Choices);
+        await SendAsync(7001, "/tonghop", "private");
+        var all = await SentAsync("7001", asked.Count + 2);
+        Assert.Contains("chỉ dùng được trong nhóm lãnh đạo", all[asked.Count].Text);
+        Assert.Equal(Core.Dialogs.RouterTexts.HelpInDialog + "\n\n" + asked[^1].Text, all[asked.Count + 1].Text);
+        Assert.Equal(asked[^1].Choices.SelectMany(r => r).Select(c => c.Label), all[asked.Count + 1].Choices.SelectMany(r => r).Select(c => c.Label));
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using YouthMonth.Core.Dialogs.Reports;
 using YouthMonth.Core.Messaging;
 using YouthMonth.Core.Reporting;
 using YouthMonth.Testing;
@@ -80,5 +81,72 @@ public sealed class PhotoFailureTests(DialogFixture fixture) : IClassFixture<Dia
             .SingleAsync(a => a.Report!.PeriodId == P.Week1Id && a.Report.UnitId == P.Units[1]);
         Assert.Equal(3, activity.Photos.Count);
         Assert.Empty(activity.PhotoFailures);
+    }
+
+    [Fact]
+    public async Task A_failed_photo_sent_before_the_photo_question_is_told_and_recorded_like_one_sent_there()
+    {
+        H.SetLocalTime(2024, 3, 5, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[2][0]);
+        await chat.Say("/baocao");
+        await chat.Press("Có, báo cáo hoạt động");
+        await chat.Press("Ngày hội hiến máu tình nguyện");
+        var question = chat.LastText;
+
+        // With the activity's date, before any photo question: told at once, and the question comes again.
+        var replies = await chat.FailedPhoto(PhotoRejection.DownloadFailed, caption: "Ảnh hiến máu", detail: "HTTP 503");
+        Assert.Single(replies);
+        Assert.StartsWith("Ảnh thứ 1: Máy chủ chat không trả ảnh này", replies[0].Text);
+        Assert.Contains(ReportTexts.EarlyPhotosFailed + "\n\n" + question, replies[0].Text);
+
+        await chat.Say("04/3");
+        await chat.Say("tham gia 60, máu 40");
+        if (!chat.LastText.Contains("Viết vài dòng tin", StringComparison.Ordinal)) await chat.Press("Bỏ qua hết");
+        await chat.Say("Sáng 04/3, 60 đoàn viên hiến máu.");
+        // The photo question knows: only the failed photo so far, so send it again or go on without it.
+        Assert.Contains("Gửi không kèm ảnh", chat.Last!.Choices.SelectMany(r => r).Select(c => c.Label));
+        await chat.Press("Gửi không kèm ảnh");
+        await chat.Press("Không, xem lại và gửi");
+        Assert.Contains("Ảnh: 0 (1 ảnh không lưu được: ảnh thứ 1 — máy chủ chat không trả ảnh sau nhiều lần thử)", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+
+        await using var db = H.Db();
+        var activity = await db.ReportActivities.Include(a => a.Photos).Include(a => a.PhotoFailures)
+            .SingleAsync(a => a.Report!.PeriodId == P.Week1Id && a.Report.UnitId == P.Units[2]);
+        Assert.Empty(activity.Photos);
+        var failure = Assert.Single(activity.PhotoFailures);
+        Assert.Equal((1, "Ảnh hiến máu", PhotoRejection.DownloadFailed, "HTTP 503"), (failure.Position, failure.Caption, failure.Reason, failure.Detail));
+    }
+
+    [Fact]
+    public async Task An_album_sent_early_with_a_photo_that_failed_keeps_the_others_and_records_the_failed_one_in_its_place()
+    {
+        H.SetLocalTime(2024, 3, 5, 9, 0);
+        var chat = await H.RegisteredAsync(P.Contacts[3][0]);
+        await chat.Say("/baocao");
+        await chat.Press("Có, báo cáo hoạt động");
+        await chat.Press("Ngày hội hiến máu tình nguyện");
+        await chat.Say("04/3");
+        await chat.Say("tham gia 60, máu 40");
+        if (!chat.LastText.Contains("Viết vài dòng tin", StringComparison.Ordinal)) await chat.Press("Bỏ qua hết");
+        var replies = await chat.AlbumWithFailures(PhotoRejection.TooLarge, await H.NewPhotoAsync(), null, await H.NewPhotoAsync());
+        var reply = Assert.Single(replies).Text;
+        Assert.StartsWith("Ảnh thứ 2: Ảnh quá lớn.", reply);
+        Assert.Contains(Core.Dialogs.RouterTexts.PhotosKept, reply);
+        Assert.Contains("Viết vài dòng tin", reply);
+
+        await chat.Say("Sáng 04/3, 60 đoàn viên hiến máu.");
+        Assert.StartsWith(ReportTexts.EarlyPhotosAttached, chat.LastText);
+        Assert.Contains("Đã nhận 2 ảnh.", chat.LastText);
+        await chat.Press("Xong");
+        await chat.Press("Không, xem lại và gửi");
+        Assert.Contains("Ảnh: 2 (1 ảnh không lưu được: ảnh thứ 2", chat.LastText);
+        await chat.Press("Gửi báo cáo");
+
+        await using var db = H.Db();
+        var activity = await db.ReportActivities.Include(a => a.Photos).Include(a => a.PhotoFailures)
+            .SingleAsync(a => a.Report!.PeriodId == P.Week1Id && a.Report.UnitId == P.Units[3]);
+        Assert.Equal(2, activity.Photos.Count);
+        Assert.Equal((2, PhotoRejection.TooLarge), (Assert.Single(activity.PhotoFailures).Position, activity.PhotoFailures[0].Reason));
     }
 }

@@ -19,6 +19,11 @@ public sealed record Prompt
     public List<List<Choice>> Choices { get; init; } = [];
     /// <summary>A choice prompt that also takes free text (e.g. a title typed instead of picked).</summary>
     public bool AllowText { get; init; }
+    /// <summary>
+    /// A choice question whose choices are read as usual (by meaning: "có", "không"), and whose other typed text goes
+    /// to the dialog instead of being refused (an activity's title typed at "có hoạt động không?").
+    /// </summary>
+    public bool OrText { get; init; }
     /// <summary>Adds a "Bỏ qua" choice; the answer is then <see cref="Answer.Skipped"/>.</summary>
     public bool Skippable { get; init; }
     /// <summary>The counting unit echoed after a number ("lượt", "đồng").</summary>

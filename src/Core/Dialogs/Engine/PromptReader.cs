@@ -35,14 +35,15 @@ public static class PromptReader
                 }
                 if (prompt.TakesPhotos && choice is null && VietnameseText.Fold(text) == "xong") { answer = new Answer { Done = true }; return true; }
                 if (choice is not null) { answer = new Answer { ChoiceKey = choice, Text = text }; return true; }
-                // "9" when there are 8 choices is a slip; where text is taken it may be a corrected number.
-                if (!prompt.AllowText && message.CallbackData is null && int.TryParse(text?.TrimEnd('.', ')'), System.Globalization.NumberStyles.None,
+                // "9" when there are 8 choices is a slip; where text is taken it may be a corrected number (the dialog of
+                // an OrText prompt tells a slip from a number itself).
+                if (!prompt.AllowText && !prompt.OrText && message.CallbackData is null && int.TryParse(text?.TrimEnd('.', ')'), System.Globalization.NumberStyles.None,
                         System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
                     error = EngineTexts.OutOfRange(prompt.AllChoices.Count);
                     return false;
                 }
-                if (prompt.AllowText && !string.IsNullOrEmpty(text) && message.CallbackData is null)
+                if ((prompt.AllowText || prompt.OrText) && !string.IsNullOrEmpty(text) && message.CallbackData is null)
                     return ReadText(prompt, text, out answer, out error);
                 error = message.CallbackData is not null && text is null ? EngineTexts.StaleButton
                     : message.Photos.Count > 0 ? EngineTexts.PhotoNotNow
@@ -178,8 +179,11 @@ public static class PromptReader
         if (typed.Length == 0) return null;
         var joined = string.Join(' ', typed);
         if (ByPrefix(typed, choices) is { } picked) return picked;
-        // "tham gia" for "Lượt đoàn viên, thanh niên tham gia", "máu" for "Đơn vị máu".
-        if (joined.Length >= 3 && choices.Where(c => $" {string.Join(' ', Words(c.Label))} ".Contains($" {joined} ", StringComparison.Ordinal)).ToList() is [var within])
+        // "tham gia" for "Lượt đoàn viên, thanh niên tham gia", "máu" for "Đơn vị máu"; but "có hoạt động" is not
+        // "Tuần này đơn vị không có hoạt động": words inside a negative label only pick it when they deny too.
+        if (joined.Length >= 3 && choices.Where(c => Words(c.Label) is var label
+                && $" {string.Join(' ', label)} ".Contains($" {joined} ", StringComparison.Ordinal)
+                && (!label.Contains("khong") || typed.Contains("khong"))).ToList() is [var within])
             return within.Key;
         if (YesWords.Contains(joined))
             return choices.FirstOrDefault(c => c.Key == ChoiceKeys.Yes)?.Key

@@ -15,14 +15,15 @@ public sealed partial class ChatRegistration : IDeclaresCommands
 {
     public IEnumerable<DialogCommand> Commands =>
     [
-        new("start", (ctx, call, ct) => StartAsync(ctx, call.Args, ct))
+        new("start", (ctx, call, ct) => StartAsync(ctx, call.Args, ct, call.InDialog))
         { Menu = RegistrationTexts.MenuStart, MenuOrder = 60, OpenToUnregistered = true },
     ];
 
     [GeneratedRegex("^[A-Za-z0-9_-]{6,64}$")]
     private static partial Regex CodePattern();
 
-    public async Task StartAsync(DialogContext ctx, string? args, CancellationToken ct)
+    /// <param name="inDialog">In the middle of a report: the greeting goes with the question still waiting (the router asks it).</param>
+    public async Task StartAsync(DialogContext ctx, string? args, CancellationToken ct, bool inDialog = false)
     {
         var code = args?.Trim();
         if (!string.IsNullOrEmpty(code))
@@ -30,7 +31,8 @@ public sealed partial class ChatRegistration : IDeclaresCommands
             await RedeemAsync(ctx, code, ct);
             return;
         }
-        if (ctx.Contact is { } contact) ctx.Say(RegistrationTexts.WelcomeBack(contact.Name, contact.Unit?.Name ?? ""));
+        if (ctx.Contact is { } contact && inDialog) ctx.Note(RegistrationTexts.WelcomeBackInDialog(contact.Name, contact.Unit?.Name ?? ""));
+        else if (ctx.Contact is { } c) ctx.Say(RegistrationTexts.WelcomeBack(c.Name, c.Unit?.Name ?? ""));
         else if (ctx.Chat.LeaderChat is { } leaders) ctx.Say(RegistrationTexts.LeaderWelcome(leaders.Name));
         else if (ctx.Message.ChatType == ChatType.Private) Explain(ctx);
         else ctx.Say(RegistrationTexts.GroupHowTo);
@@ -181,11 +183,14 @@ public sealed partial class ChatRegistration : IDeclaresCommands
 
     private static async Task BindAsync(DialogContext ctx, Contact contact, string actor, CancellationToken ct)
     {
+        // A draft belongs to the contact it was started for: a chat bound to someone else drops it, and says so.
+        var sameContact = ctx.Chat.ContactId == contact.Id;
+        if (!sameContact && ctx.Dialog is not null) ctx.Note(RegistrationTexts.DraftDropped);
         ctx.Chat.Contact = contact;
         ctx.Chat.ContactId = contact.Id;
         ctx.Chat.LeaderChatId = null;
         ctx.Chat.LeaderChat = null;
-        ctx.End();
+        if (!sameContact) ctx.End();
         ctx.Say(RegistrationTexts.Welcome(contact.Name, contact.Unit?.Name ?? ""));
         await TellOthersAsync(ctx, actor, ct);
     }

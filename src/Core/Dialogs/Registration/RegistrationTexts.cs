@@ -34,6 +34,11 @@ public static class RegistrationTexts
     public static string WelcomeBack(string contact, string unit) =>
         $"Chào {contact}, bạn đang báo cáo cho {unit}. Gõ /baocao để gửi báo cáo, /trogiup để xem hướng dẫn.";
 
+    public static string WelcomeBackInDialog(string contact, string unit) => $"Chào {contact}, bạn đang báo cáo cho {unit}.";
+
+    public const string DraftDropped =
+        "Báo cáo đang làm dở (chưa gửi) đã bỏ, vì chat này vừa đăng ký cho người khác. Báo cáo đã gửi trước đó vẫn giữ nguyên.";
+
     public static string LeaderWelcome(string name) =>
         $"Đã đăng ký nhóm \"{name}\". Bot sẽ gửi vào đây thông báo đơn vị chưa báo cáo và bản tổng hợp. Gõ /tonghop để xem tổng hợp.";
 }

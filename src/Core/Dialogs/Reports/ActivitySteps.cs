@@ -335,7 +335,7 @@ public static class ActivitySteps
     /// </summary>
     public static void AskPhotosOnce(DialogContext ctx, ReportDraft draft, bool required)
     {
-        if (draft.EarlyPhotoIds.Count > 0) { AskPhotos(ctx, draft, required); return; }
+        if (draft.EarlyPhotoIds.Count > 0 || draft.EarlyPhotoFailures.Count > 0) { AskPhotos(ctx, draft, required); return; }
         ctx.Ask(ReportSteps.Photos, required
             ? Prompts.Photos(ReportTexts.AskPhotosOnceRequired) with { Choices = [], Hint = ReportTexts.NeedOnePhoto }
             : Prompts.Photos(ReportTexts.AskPhotosOnceOptional) with { Choices = [[new Messaging.Choice(WithoutPhotos, ReportTexts.NoPhotos)]] });
@@ -344,23 +344,66 @@ public static class ActivitySteps
     /// <summary>Asks for photos; photos sent earlier in the dialog are attached first and counted.</summary>
     public static void AskPhotos(DialogContext ctx, ReportDraft draft, bool required)
     {
-        if (draft.EarlyPhotoIds.Count == 0) { AskPhotos(ctx, required); return; }
+        if (draft.EarlyPhotoIds.Count == 0 && draft.EarlyPhotoFailures.Count == 0) { AskPhotos(ctx, required); return; }
         var activity = draft.CurrentActivity;
         var early = draft.EarlyPhotoIds.Where(id => !activity.PhotoIds.Contains(id)).Take(Math.Max(0, MaxPhotos - activity.PhotoIds.Count)).ToList();
         activity.PhotoIds.AddRange(early);
-        activity.PhotosSent += early.Count;
+        // The failures keep their place among all the photos sent for the activity ("ảnh thứ 2"), as at the photo question.
+        var before = activity.PhotosSent;
+        foreach (var failure in draft.EarlyPhotoFailures)
+        {
+            failure.Position += before;
+            activity.PhotoFailures.Add(failure);
+        }
+        activity.PhotosSent += Math.Max(draft.EarlyPhotosSent, early.Count + draft.EarlyPhotoFailures.Count);
         draft.EarlyPhotoIds.Clear();
+        draft.EarlyPhotoFailures.Clear();
+        draft.EarlyPhotosSent = 0;
+        if (activity.PhotoIds.Count == 0)
+        {
+            // Only photos that could not be stored (told when they came): send them again, or go on without.
+            AskPhotosAgainOrWithout(ctx);
+            return;
+        }
         ctx.Note(ReportTexts.EarlyPhotosAttached);
         AskPhotos(ctx, required, ReportTexts.PhotosReceived(activity.PhotoIds.Count));
     }
 
     /// <summary>Keeps photos sent before the photo question (see <see cref="Engine.IKeepsEarlyPhotos"/>).</summary>
-    public static bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds)
+    public static bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<Messaging.IncomingPhoto> photos)
     {
         var draft = ctx.Data<ReportDraft>();
         if (draft.Activities.Count == 0) return false;
-        draft.EarlyPhotoIds.AddRange(photoIds.Where(id => !draft.EarlyPhotoIds.Contains(id)));
+        foreach (var photo in photos)
+        {
+            var position = ++draft.EarlyPhotosSent;
+            if (photo.StoredPhotoId is { } id)
+            {
+                if (!draft.EarlyPhotoIds.Contains(id)) draft.EarlyPhotoIds.Add(id);
+            }
+            else if (photo.RejectedReason is { } reason)
+                draft.EarlyPhotoFailures.Add(new PhotoFailureDraft
+                {
+                    Position = position, FileName = photo.FileName, Caption = Cut(ctx.Message.Text, 1024), Reason = reason,
+                    MaxBytes = photo.MaxBytes, Detail = photo.FailureDetail, At = ctx.Now,
+                });
+        }
         ctx.SetData(draft);
         return true;
+    }
+
+    /// <summary>The early photos that failed and why (each told once, like at the photo question), then what happens next.</summary>
+    public static string EarlyPhotosReply(DialogContext ctx)
+    {
+        var draft = ctx.Data<ReportDraft>();
+        var lines = new List<string>();
+        foreach (var failed in draft.EarlyPhotoFailures.Where(f => !f.Told))
+        {
+            lines.Add(ReportTexts.PhotoFailed(failed.Position, Messaging.PhotoRejections.Explain(failed.Reason, failed.MaxBytes)));
+            failed.Told = true;
+        }
+        ctx.SetData(draft);
+        lines.Add(draft.EarlyPhotoIds.Count > 0 ? RouterTexts.PhotosKept : ReportTexts.EarlyPhotosFailed);
+        return string.Join("\n", lines);
     }
 }

@@ -50,10 +50,14 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
         draft.ApproximateTotals = sums.Where(w => w.Approximate).Select(w => w.MetricCode).ToList();
         Begin(ctx, draft);
         ctx.Note(FinalTexts.Start(period.Label, ReportTexts.PeriodLine(period, ctx.Zone), ctx.Now > period.DeadlineUtc));
-        if (q.AsksNumbers) await AskTotalsAsync(ctx, draft, period, ct);
+        // Nothing to confirm and nothing that could be typed (no metric asked): no totals screen at all.
+        if (await AsksNumbersAsync(ctx, period, q, ct)) await AskTotalsAsync(ctx, draft, period, ct);
         else await AfterTotalsAsync(ctx, draft, q, ct);
         ctx.SetData(draft);
     }
+
+    private static async Task<bool> AsksNumbersAsync(DialogContext ctx, ReportingPeriod period, PeriodQuestions q, CancellationToken ct) =>
+        q.AsksNumbers && (await AskedMetricsAsync(ctx, period, q, ct)).Count > 0;
 
     protected override async Task OnAnswerAsync(DialogContext ctx, ReportDraft draft, string step, Answer answer, CancellationToken ct)
     {
@@ -61,8 +65,11 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
         var q = QuestionsOf(period);
         switch (step)
         {
-            case Totals when answer.ChoiceKey == "ok":
+            case Totals when answer.ChoiceKey == "ok" || (answer.ChoiceKey is null && ActivitySteps.IsYes(answer.Text)):
                 await NextOrReviewAsync(ctx, draft, () => AfterTotalsAsync(ctx, draft, q, ct), ct);
+                break;
+            case Totals when answer.ChoiceKey is null && answer.Text is { } typedTotals:
+                await ReadTypedTotalsAsync(ctx, draft, period, q, typedTotals, null, ct);
                 break;
             case Totals:
                 var asked = await AskedMetricsAsync(ctx, period, q, ct);
@@ -81,6 +88,7 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
                 break;
             case TotalValue:
                 if (answer.Number is { } typed && await DoubtAsync(ctx, draft, period, q, draft.MetricQueue[0], typed, answer.Approximate, ct)) break;
+                draft.Pending.Clear();
                 await ActivitySteps.RecordMetricAsync(ctx, draft, draft.Totals, answer, period.CampaignId, ct, draft.ApproximateTotals);
                 await AskTotalsAsync(ctx, draft, period, ct);
                 break;
@@ -132,7 +140,7 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
             case ReportSteps.Review:
                 draft.Fixing = true;
                 List<Choice> fields = [];
-                if (q.AsksNumbers) fields.Add(new(Totals, FinalTexts.FieldTotals));
+                if (await AsksNumbersAsync(ctx, period, q, ct)) fields.Add(new(Totals, FinalTexts.FieldTotals));
                 if (q.Assessment) { fields.Add(new(Assessment, FinalTexts.FieldStrengths)); fields.Add(new(Limitations, FinalTexts.FieldLimitations)); }
                 if (q.AsksNominations) fields.Add(new(FixNominations, FinalTexts.FieldNominations));
                 ctx.Ask(ReportSteps.FixField, Prompts.Choice(ReportTexts.PickFixField, fields));
@@ -216,8 +224,64 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
         var q = QuestionsOf(period);
         var metrics = await AskedMetricsAsync(ctx, period, q, ct);
         var weekly = await WeeklySumsAsync(ctx, draft, period, q, ct);
-        ctx.Ask(Totals, Prompts.Choice(TotalsText(draft, metrics, weekly) + "\n\n" + FinalTexts.TotalsQuestion,
-            [new Choice("ok", FinalTexts.TotalsOk), new Choice("fix", FinalTexts.TotalsFix)]));
+        var example = FinalTexts.TypedTotalsExample(metrics);
+        // With no number yet, "are these right?" would ask about an empty list: ask for the numbers instead.
+        var empty = draft.Totals.Count == 0 && weekly.Count == 0;
+        ctx.Ask(Totals, Prompts.Choice(TotalsText(draft, metrics, weekly) + "\n\n" + (empty ? FinalTexts.NoTotalsQuestion(example) : FinalTexts.TotalsQuestion(example)),
+            [new Choice("ok", empty ? FinalTexts.NoTotalsOk : FinalTexts.TotalsOk), new Choice("fix", FinalTexts.TotalsFix)]) with { OrText = true, MaxLength = 1000 });
+    }
+
+    /// <summary>
+    /// Numbers typed at the totals screen ("tham gia 5000, cây xanh 35"): each one named corrects that total, read
+    /// and checked as "Sửa một số" checks one (the parser, the cap, ten times the weekly sum); then the screen again.
+    /// A bare number says which total it is only where one was named (<paramref name="bare"/>: the corrected doubt).
+    /// </summary>
+    private static async Task ReadTypedTotalsAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q, string text,
+        Metric? bare, CancellationToken ct)
+    {
+        var asked = await AskedMetricsAsync(ctx, period, q, ct);
+        var example = FinalTexts.TypedTotalsExample(asked);
+        var unnamed = new Metric { Code = "", Label = "", Unit = "" };
+        if (!MetricMessage.TryRead(text, [bare ?? unnamed, .. asked], asked, bare ?? unnamed, example, out var read, out var error))
+        {
+            ctx.AskAgain(error);
+            return;
+        }
+        if (read.Any(r => r.Metric.Code.Length == 0))
+        {
+            ctx.AskAgain(FinalTexts.NameTheTotal(example));
+            return;
+        }
+        draft.MetricQueue.Clear();
+        var doubts = new List<string>();
+        foreach (var (metric, value, _) in read)
+            if (await DoubtOfAsync(ctx, draft, period, q, metric, value, ct) is { } doubt) doubts.Add(doubt);
+        if (doubts.Count > 0)
+        {
+            AskToConfirm(ctx, draft, read, doubts);
+            return;
+        }
+        ApplyTotals(ctx, draft, read);
+        await AskTotalsAsync(ctx, draft, period, ct);
+    }
+
+    private static void AskToConfirm(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read, List<string> doubts)
+    {
+        draft.Pending = read.Select(r => new PendingValue { Code = r.Metric.Code, Value = r.Value, Approximate = r.Approximate }).ToList();
+        ctx.Ask(TotalConfirm, Prompts.Choice(ReportTexts.ConfirmNumbers(read, doubts),
+            [new Choice(ActivitySteps.ConfirmYes, ReportTexts.ConfirmYes)], allowText: true) with { MaxLength = 1000 });
+    }
+
+    private static void ApplyTotals(DialogContext ctx, ReportDraft draft, List<(Metric Metric, decimal Value, bool Approximate)> read)
+    {
+        foreach (var (metric, value, approximate) in read)
+        {
+            draft.Totals[metric.Code] = value;
+            ReportDraft.Mark(draft.ApproximateTotals, metric.Code, approximate);
+        }
+        draft.Pending.Clear();
+        draft.MetricQueue.Clear();
+        ctx.Note(read is [var one] ? ReportTexts.Recorded(one.Value, one.Metric.Unit, one.Approximate) : ReportTexts.RecordedMany(read));
     }
 
     /// <summary>
@@ -243,34 +307,52 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
             .Where(w => w.Value > 0 && (q.Metrics is null || q.Metrics.Contains(w.MetricCode)))];
 
     /// <summary>
-    /// A total at least ten times the unit's weekly sum (and above the weekly check's floor) is asked about before
-    /// it is recorded; true when the question was asked.
+    /// A total above the metric's cap, or at least ten times the unit's weekly sum (and above the weekly check's
+    /// floor), is asked about before it is recorded; true when the question was asked.
     /// </summary>
     private static async Task<bool> DoubtAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q, string code,
         decimal value, bool approximate, CancellationToken ct)
     {
         var metric = await ReportPeriods.MetricAsync(ctx.Db, period.CampaignId, code, ct);
-        if (draft.Totals.TryGetValue(code, out var had) && had == value) return false;
-        if (value < (metric.Kind == MetricKind.Money ? ActivitySteps.HistoryFloorMoney : ActivitySteps.HistoryFloorCount)) return false;
-        var sum = (await WeeklySumsAsync(ctx, draft, period, q, ct)).FirstOrDefault(w => w.MetricCode == code);
-        if (sum is null || value < ActivitySteps.HistoryFactor * sum.Value) return false;
-        draft.Pending = [new PendingValue { Code = code, Value = value, Approximate = approximate }];
-        ctx.Ask(TotalConfirm, Prompts.Choice(ReportTexts.ConfirmNumbers([(metric, value, approximate)], [FinalTexts.AboveWeeklySum(metric, value, sum.Value)]),
-            [new Choice(ActivitySteps.ConfirmYes, ReportTexts.ConfirmYes)], allowText: true) with { MaxLength = 1000 });
+        if (await DoubtOfAsync(ctx, draft, period, q, metric, value, ct) is not { } doubt) return false;
+        AskToConfirm(ctx, draft, [(metric, value, approximate)], [doubt]);
         return true;
+    }
+
+    /// <summary>Why a total should be checked before it is recorded (see <see cref="DoubtAsync"/>), or null.</summary>
+    private static async Task<string?> DoubtOfAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q, Metric metric,
+        decimal value, CancellationToken ct)
+    {
+        if (draft.Totals.TryGetValue(metric.Code, out var had) && had == value) return null;
+        if (value > metric.Cap) return ReportTexts.AboveCap(metric, value);
+        if (value < (metric.Kind == MetricKind.Money ? ActivitySteps.HistoryFloorMoney : ActivitySteps.HistoryFloorCount)) return null;
+        var sum = (await WeeklySumsAsync(ctx, draft, period, q, ct)).FirstOrDefault(w => w.MetricCode == metric.Code);
+        return sum is null || value < ActivitySteps.HistoryFactor * sum.Value ? null : FinalTexts.AboveWeeklySum(metric, value, sum.Value);
     }
 
     /// <summary>"Đúng" records the doubted total; a number typed instead is read as the corrected total (and checked again).</summary>
     private static async Task ConfirmTotalAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, PeriodQuestions q, Answer answer,
         CancellationToken ct)
     {
-        var code = draft.MetricQueue.FirstOrDefault() ?? draft.Pending.FirstOrDefault()?.Code ?? "";
+        if (draft.Pending.Count > 0 && (answer.ChoiceKey == ActivitySteps.ConfirmYes || ActivitySteps.IsYes(answer.Text)))
+        {
+            var all = await ReportPeriods.MetricsAsync(ctx.Db, period.CampaignId, ct);
+            ApplyTotals(ctx, draft, [.. draft.Pending.Select(p => (all.First(m => m.Code == p.Code), p.Value, p.Approximate))]);
+            await AskTotalsAsync(ctx, draft, period, ct);
+            return;
+        }
+        if (draft.MetricQueue.Count == 0)
+        {
+            // Numbers typed at the totals screen: the correction is read the same way (a bare number is the doubted one's).
+            var bare = draft.Pending is [var one] ? await ReportPeriods.MetricAsync(ctx.Db, period.CampaignId, one.Code, ct) : null;
+            await ReadTypedTotalsAsync(ctx, draft, period, q, answer.Text ?? "", bare, ct);
+            return;
+        }
+        var code = draft.MetricQueue[0];
         var metric = await ReportPeriods.MetricAsync(ctx.Db, period.CampaignId, code, ct);
         decimal value;
         bool approximate;
-        if (draft.Pending is [var pending] && (answer.ChoiceKey == ActivitySteps.ConfirmYes || ActivitySteps.IsYes(answer.Text)))
-            (value, approximate) = (pending.Value, pending.Approximate);
-        else if (VietnameseNumbers.TryParse(answer.Text, metric.Kind == MetricKind.Money ? NumberKind.Money : NumberKind.Count,
+        if (VietnameseNumbers.TryParse(answer.Text, metric.Kind == MetricKind.Money ? NumberKind.Money : NumberKind.Count,
             out value, out approximate, out var error))
         {
             if (await DoubtAsync(ctx, draft, period, q, code, value, approximate, ct)) return;
@@ -295,7 +377,7 @@ public sealed class FinalReportDialog : Dialog<ReportDraft>, IReportDialog
         var q = QuestionsOf(period);
         var sb = new StringBuilder(FinalTexts.ReviewHeader(draft.PeriodLabel, ctx.Unit!.Name)).Append("\n\n");
         var weekly = q.AsksNumbers ? await WeeklySumsAsync(ctx, draft, period, q, ct) : [];
-        if (q.AsksNumbers) sb.Append(TotalsText(draft, await AskedMetricsAsync(ctx, period, q, ct), weekly)).Append("\n\n");
+        if (await AsksNumbersAsync(ctx, period, q, ct)) sb.Append(TotalsText(draft, await AskedMetricsAsync(ctx, period, q, ct), weekly)).Append("\n\n");
         if (q.Assessment)
             sb.Append(FinalTexts.ReviewStrengths).Append(draft.Assessment).Append('\n')
               .Append(FinalTexts.ReviewLimitations).Append(draft.Limitations ?? FinalTexts.None).Append("\n\n");

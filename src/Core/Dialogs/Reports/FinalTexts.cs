@@ -9,8 +9,20 @@ public static class FinalTexts
 {
     public const string TotalsIntro = "Số liệu cả đợt, cộng từ các báo cáo tuần của đơn vị (không tính báo cáo nhanh ra quân, cao điểm):";
     public const string NoTotals = "(chưa có số liệu nào từ các báo cáo tuần)";
-    public const string TotalsQuestion = "Các số này đúng chưa? Nếu cần (ví dụ ước tính đến hết tháng, hoặc cộng thêm hoạt động chưa báo cáo), bạn sửa từng số.";
+    /// <param name="example">"tham gia 5000, cây xanh 35" from the metrics asked (<see cref="TypedTotalsExample"/>).</param>
+    public static string TotalsQuestion(string example) =>
+        "Các số này đúng chưa? Nếu cần (ví dụ ước tính đến hết tháng, hoặc cộng thêm hoạt động chưa báo cáo), bạn gõ số đúng "
+        + $"kèm tên ngay tại đây (ví dụ: {example}) hoặc bấm \"Sửa một số\".";
     public const string TotalsOk = "Đúng, giữ nguyên";
+    public static string NoTotalsQuestion(string example) =>
+        $"Có số liệu cả đợt thì bạn gõ kèm tên ngay tại đây (ví dụ: {example}) hoặc bấm \"Sửa một số\"; không có thì bấm \"Không có số liệu\".";
+    public const string NoTotalsOk = "Không có số liệu";
+    public static string NameTheTotal(string example) => $"Bạn ghi kèm tên số cần sửa, ví dụ: {example}.";
+
+    /// <summary>"tham gia 5000, cây xanh 35": the first two metrics asked, by their shortest name.</summary>
+    public static string TypedTotalsExample(IReadOnlyList<Metric> metrics) =>
+        metrics.Count == 0 ? "tham gia 5000" : string.Join(", ", metrics.Take(2).Select((m, i) =>
+            $"{ReportTexts.MetricName(m)} {(m.Kind == MetricKind.Money ? "5 triệu" : i == 0 ? "5000" : "35")}"));
     public const string TotalsFix = "Sửa một số";
     public const string PickTotal = "Bạn muốn sửa số nào?";
     public const string TotalsDone = "Xong, quay lại";

@@ -21,6 +21,10 @@ public sealed class ReportDraft : Engine.IReviewedData
     public List<string> MetricQueue { get; set; } = [];
     /// <summary>Photos sent before the photo question; attached to the activity when it is asked.</summary>
     public List<int> EarlyPhotoIds { get; set; } = [];
+    /// <summary>Photos sent before the photo question, stored or not (the position of each among them).</summary>
+    public int EarlyPhotosSent { get; set; }
+    /// <summary>Photos sent before the photo question that could not be stored; recorded with the activity they go to.</summary>
+    public List<PhotoFailureDraft> EarlyPhotoFailures { get; set; } = [];
     /// <summary>Numbers of one message waiting for the person to confirm an implausible one among them.</summary>
     public List<PendingValue> Pending { get; set; } = [];
     /// <summary>Answering one field from the review screen: go back to the review afterwards.</summary>

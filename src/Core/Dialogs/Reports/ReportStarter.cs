@@ -13,7 +13,7 @@ namespace YouthMonth.Core.Dialogs.Reports;
 /// unit can still send or edit, overdue ones marked), offers to edit when the unit has already reported, records
 /// "no activity" in one step, and hands over to the dialog for the period's kind.
 /// </summary>
-public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<ReportDraft>
+public sealed partial class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<ReportDraft>
 {
     public const string DialogName = "report_start";
     public override string Name => DialogName;
@@ -128,9 +128,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         }
         if (period.Kind == PeriodKind.Weekly)
         {
-            List<Choice> choices = [new("act", ReportTexts.ReportActivities), new("none", ReportTexts.NoActivity)];
-            if (canPickOther) choices.Add(new(Other, ReportTexts.OtherPeriod));
-            ctx.Ask(WeeklyStart, Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late), choices));
+            AskWeeklyStart(ctx, period, late, canPickOther);
             return;
         }
         if (canPickOther && offerOthersFirst)
@@ -163,8 +161,7 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         {
             // Nothing to review: ask again whether the unit had activities (it may now report some).
             Begin(ctx, draft);
-            ctx.Ask(WeeklyStart, Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late: false),
-                [new Choice("act", ReportTexts.ReportActivities), new Choice("none", ReportTexts.NoActivity)]));
+            AskWeeklyStart(ctx, period, late: false, canPickOther: false);
             return;
         }
         var dialog = DialogFor(period.Kind);
@@ -204,6 +201,9 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
                 ctx.Begin(dialog.Name, draft);
                 await dialog.BeginAsync(ctx, draft, period, ct);
                 return;
+            case (WeeklyStart, null) when answer.Text is { } typed:
+                await TypedAtWeeklyStartAsync(ctx, draft, period, typed, ct);
+                return;
             case (WeeklyStart, "none"):
                 var outcome = await ReportWriter.SaveAsync(ctx, draft, ReportStatus.NoActivity, ct);
                 ctx.End();
@@ -221,6 +221,50 @@ public sealed class ReportStarter(IEnumerable<IReportDialog> dialogs) : Dialog<R
         }
         ctx.AskAgain(EngineTexts.NotAChoice);
     }
+
+    /// <summary>"Trong kỳ này đơn vị có hoạt động không?"; an activity's title typed instead is taken as "có" and that activity.</summary>
+    private static void AskWeeklyStart(DialogContext ctx, ReportingPeriod period, bool late, bool canPickOther)
+    {
+        List<Choice> choices = [new("act", ReportTexts.ReportActivities), new("none", ReportTexts.NoActivity)];
+        if (canPickOther) choices.Add(new(Other, ReportTexts.OtherPeriod));
+        ctx.Ask(WeeklyStart, Prompts.Choice(ReportTexts.AskWeekly(period, ctx.Zone, late), choices) with { OrText = true, MaxLength = 1000 });
+    }
+
+    /// <summary>
+    /// Text typed at "có hoạt động không?" that is neither button: "hiến máu", "có, tổ chức hiến máu tình nguyện" is
+    /// "có" and that activity (picked as at the activity question: a planned one by its first words, else a new
+    /// title asked its category); "có hoạt động" is a plain "có". A denial is never guessed into "no activity".
+    /// </summary>
+    private async Task TypedAtWeeklyStartAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, string typed, CancellationToken ct)
+    {
+        var words = Text.VietnameseText.Fold(typed).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', ',', '!', '?', ':', ';', '-')).Where(w => w.Length > 0).ToList();
+        if (words.Count == 0 || Denials.Contains(words[0]))
+        {
+            ctx.AskAgain(EngineTexts.NotAChoice);
+            return;
+        }
+        // "3" where there are two choices is a slip, not an activity called "3".
+        if (words.All(w => w.All(char.IsAsciiDigit)))
+        {
+            ctx.AskAgain(EngineTexts.OutOfRange(ctx.Prompt!.AllChoices.Count));
+            return;
+        }
+        var title = LeadingYes().Replace(typed, "").Trim();
+        var weekly = dialogs.OfType<WeeklyReportDialog>().First();
+        ctx.Begin(weekly.Name, draft);
+        if (title.Length == 0 || words.SkipWhile(w => w == "co").All(PlainYesWords.Contains))
+            await weekly.BeginAsync(ctx, draft, period, ct);
+        else
+            await weekly.BeginWithTitleAsync(ctx, draft, period, title, ct);
+    }
+
+    private static readonly HashSet<string> Denials = new(StringComparer.Ordinal) { "khong", "ko", "k", "chua", "no" };
+    private static readonly HashSet<string> PlainYesWords = new(StringComparer.Ordinal)
+        { "co", "a", "hoat", "dong", "hd", "bao", "cao", "nhe", "roi", "vang", "da", "ok", "oke", "u", "yes" };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(có|co|vâng|dạ|ok)\b[\s,.:;!–-]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LeadingYes();
 
     private IReportDialog DialogFor(PeriodKind kind) => dialogs.First(d => d.Handles(kind));
 }

@@ -159,6 +159,7 @@ public static class ReportTexts
 
     /// <summary>The shortest word a person would type for the metric: its first alias, else its label.</summary>
     public static string MetricName(Metric m) => m.Aliases.Count > 0 ? m.Aliases[0] : m.Label.ToLower(VietnamTime.Culture);
+    public const string EarlyPhotosFailed = "Bot chưa lưu được ảnh nào; đến bước gửi ảnh, bạn gửi lại ảnh hoặc chọn gửi không kèm ảnh.";
     public const string EarlyPhotosAttached = "Bot đã gắn vào hoạt động này các ảnh bạn gửi lúc trước.";
     public static string PhotosReceived(int count) => $"Đã nhận {count} ảnh. Gửi thêm ảnh, hoặc bấm \"Xong\" nếu đủ.";
     /// <summary>"Ảnh thứ 2: Ảnh quá lớn (tối đa 10 MB). …".</summary>

@@ -14,7 +14,8 @@ public sealed class ShortReportDialog : Dialog<ReportDraft>, IReportDialog, IKee
     public const string DialogName = "short_report";
     public override string Name => DialogName;
     public bool Handles(PeriodKind kind) => kind is PeriodKind.KickOff or PeriodKind.EventDay;
-    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds) => ActivitySteps.KeepEarlyPhotos(ctx, photoIds);
+    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<IncomingPhoto> photos) => ActivitySteps.KeepEarlyPhotos(ctx, photos);
+    public string EarlyPhotosReply(DialogContext ctx) => ActivitySteps.EarlyPhotosReply(ctx);
     protected override string DescribeProgress(ReportDraft draft) => ReportTexts.Progress(draft.PeriodLabel);
 
     public Task BeginAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)

@@ -15,12 +15,29 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
     public const string DialogName = "weekly_report";
     public override string Name => DialogName;
     public bool Handles(PeriodKind kind) => kind == PeriodKind.Weekly;
-    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<int> photoIds) => ActivitySteps.KeepEarlyPhotos(ctx, photoIds);
+    public bool KeepEarlyPhotos(DialogContext ctx, IReadOnlyList<IncomingPhoto> photos) => ActivitySteps.KeepEarlyPhotos(ctx, photos);
+    public string EarlyPhotosReply(DialogContext ctx) => ActivitySteps.EarlyPhotosReply(ctx);
     protected override string DescribeProgress(ReportDraft draft) => ReportTexts.Progress(draft.PeriodLabel);
 
     public async Task BeginAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, CancellationToken ct)
     {
         await AskActivityAsync(ctx, draft, ReportTexts.PickActivity, ct);
+        ctx.SetData(draft);
+    }
+
+    /// <summary>
+    /// Starts with the activity typed at "có hoạt động không?" ("hiến máu"), read as the activity question reads it.
+    /// </summary>
+    public async Task BeginWithTitleAsync(DialogContext ctx, ReportDraft draft, ReportingPeriod period, string title, CancellationToken ct)
+    {
+        var prompt = await ActivityPromptAsync(ctx, draft, ReportTexts.PickActivity, ct);
+        if (PromptReader.TryRead(prompt, ctx.Message with { Text = title, CallbackData = null }, ctx.Today, out var answer, out var error))
+            await PickActivityAsync(ctx, draft, period, answer, ct);
+        else
+        {
+            ctx.Note(error);
+            ctx.Ask(ReportSteps.Activity, prompt);
+        }
         ctx.SetData(draft);
     }
 
@@ -233,7 +250,10 @@ public sealed class WeeklyReportDialog : Dialog<ReportDraft>, IReportDialog, IKe
     }
 
     private static async Task AskActivityAsync(DialogContext ctx, ReportDraft draft, string text, CancellationToken ct) =>
-        ctx.Ask(ReportSteps.Activity, Prompts.Choice(text, await ActivityChoicesAsync(ctx, draft, ct), allowText: true) with { MaxLength = 1000 });
+        ctx.Ask(ReportSteps.Activity, await ActivityPromptAsync(ctx, draft, text, ct));
+
+    private static async Task<Prompt> ActivityPromptAsync(DialogContext ctx, ReportDraft draft, string text, CancellationToken ct) =>
+        Prompts.Choice(text, await ActivityChoicesAsync(ctx, draft, ct), allowText: true) with { MaxLength = 1000 };
 
     private static async Task<IEnumerable<Choice>> ActivityChoicesAsync(DialogContext ctx, ReportDraft draft, CancellationToken ct)
     {
