@@ -17,7 +17,7 @@ namespace YouthMonth.Benchmarks.Dialogs;
 public sealed class TurnFloorBenchmark : IBenchmark
 {
     public string Name => "turn-floor";
-    public string Description => "A dialog turn's SQL alone (no dialog, no EF), 4 workers, vs pgbench [chats=1000] [seconds=15]";
+    public string Description => "A dialog turn's SQL alone (no dialog, no EF), 4 workers, vs pgbench [chats=1000] [seconds=15] [round trips=4,3,2]";
 
     private const string Draft = """{"period":3,"activities":[{"title":"Tọa đàm kỹ năng số","category":8,"date":"2024-03-04","values":{"participants":60},"summary":"Tọa đàm cho 60 đoàn viên.","photos":[1]}],"step":"more"}""";
     private const string Reply = """{"text":"Đã ghi hoạt động \"Tọa đàm kỹ năng số\". Bạn còn hoạt động nào khác trong tuần không?","choices":["Có","Không"]}""";
@@ -27,7 +27,8 @@ public sealed class TurnFloorBenchmark : IBenchmark
         var chats = args.Length > 0 ? int.Parse(args[0]) : 1000;
         var seconds = args.Length > 1 ? int.Parse(args[1]) : 15;
         var rows = new List<string>();
-        foreach (var roundTrips in new[] { 4, 3, 2 })
+        var variants = args.Length > 2 ? args[2].Split(',').Select(int.Parse).ToArray() : [4, 3, 2];
+        foreach (var roundTrips in variants)
         {
             await using var database = await SeedAsync(chats);
             await using var source = Core.CoreServices.DataSourceBuilder(database.ConnectionString).Build();
