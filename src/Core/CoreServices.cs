@@ -13,7 +13,9 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DataSourceBuilder(connectionString).Build());
-        services.AddDbContext<YouthMonthDb>((sp, o) => ConfigureDb(o, sp.GetRequiredService<NpgsqlDataSource>()));
+        // Pooled: a dialog turn is one short scope, and building a context's services each time was ≈ 6 % of a
+        // turn's CPU (docs/benchmarks.md, dialog-turns). YouthMonthDb forgets its own state when it goes back.
+        services.AddDbContextPool<YouthMonthDb>((sp, o) => ConfigureDb(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
         return services;
     }

@@ -44,6 +44,19 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     /// <summary>The plan_version this unit of work read (see <see cref="PlanCache"/>); null until the first plan read.</summary>
     internal long? PlanVersion { get; set; }
 
+    // A pooled context is handed to the next scope after Dispose: what it read of the plan is not that scope's.
+    public override void Dispose()
+    {
+        //PlanVersion = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        //PlanVersion = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthMonthDb).Assembly);
 
