@@ -14,7 +14,8 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DataSourceBuilder(connectionString).Build());
         // Pooled: a dialog turn is one short scope, and building a context's services each time was ≈ 6 % of a
-        // turn's CPU (docs/benchmarks.md, dialog-turns). YouthMonthDb forgets its own state when it goes back.
+        // turn's CPU (docs/benchmarks.md, dialog-turns). YouthMonthDb keeps what it read of the plan
+        // with the lease it read it in, so a context's next scope reads the version afresh.
         services.AddDbContextPool<YouthMonthDb>((sp, o) => ConfigureDb(o, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
         return services;

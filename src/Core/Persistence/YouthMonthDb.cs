@@ -42,20 +42,18 @@ public class YouthMonthDb(DbContextOptions<YouthMonthDb> options) : DbContext(op
     public DbSet<OfficeUser> OfficeUsers => Set<OfficeUser>();
 
     /// <summary>The plan_version this unit of work read (see <see cref="PlanCache"/>); null until the first plan read.</summary>
-    internal long? PlanVersion { get; set; }
-
-    // A pooled context is handed to the next scope after Dispose: what it read of the plan is not that scope's.
-    public override void Dispose()
+    /// <remarks>
+    /// The context is pooled (CoreServices) and the pool gives no hook of ours when it takes a context back, so the
+    /// number is kept with the lease it was read in: the next scope to get this context has a new lease and reads
+    /// the version afresh instead of answering from an old plan (PooledContextTests).
+    /// </remarks>
+    internal long? PlanVersion
     {
-        //PlanVersion = null;
-        base.Dispose();
+        get => _planVersion is { } read && read.Lease == ContextId.Lease ? read.Version : null;
+        set => _planVersion = value is { } version ? (ContextId.Lease, version) : null;
     }
 
-    public override ValueTask DisposeAsync()
-    {
-        //PlanVersion = null;
-        return base.DisposeAsync();
-    }
+    private (int Lease, long Version)? _planVersion;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YouthMonthDb).Assembly);
