@@ -15,11 +15,13 @@ namespace YouthMonth.Core.Persistence;
 internal static class EntityRows
 {
     private static readonly ConcurrentDictionary<Type, Func<DbDataReader, int, object>> Getters = new();
-    private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
+    // Every dialog turn asks for the same few lists: built once (the model is the same for every context).
+    private static readonly ConcurrentDictionary<(Type, string), string> ColumnLists = new();
+    private static readonly MethodInfo MakeGetter = typeof(EntityRows).GetMethod(nameof(GetterOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>"alias.col AS alias_col, …" for every mapped column of <typeparamref name="T"/>.</summary>
-    public static string Columns<T>(YouthMonthDb db, string alias) =>
-        string.Join(", ", Properties<T>(db).Select(p => $"{alias}.{p.GetColumnName()} AS {alias}_{p.GetColumnName()}"));
+    public static string Columns<T>(YouthMonthDb db, string alias) => ColumnLists.GetOrAdd((typeof(T), alias), _ =>
+        string.Join(", ", Properties<T>(db).Select(p => $"{alias}.{p.GetColumnName()} AS {alias}_{p.GetColumnName()}")));
 
     /// <summary>
     /// The entity in the current row, read from the columns named "prefix + column" (as <see cref="Columns"/> names them), or
@@ -27,13 +29,11 @@ internal static class EntityRows
     /// </summary>
     public static T? Read<T>(YouthMonthDb db, DbDataReader reader, string prefix = "") where T : class
     {
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
-        var key = type.FindPrimaryKey()!.Properties[0];
+        var key = EntityType<T>(db).FindPrimaryKey()!.Properties[0];
         if (reader.IsDBNull(reader.GetOrdinal(prefix + key.GetColumnName()))) return null;
         var entity = (T)Activator.CreateInstance(typeof(T), nonPublic: true)!;
-        foreach (var p in type.GetProperties())
+        foreach (var p in Properties<T>(db))
         {
-            if (p.PropertyInfo is not { } property) continue;
             var ordinal = reader.GetOrdinal(prefix + p.GetColumnName());
             object? value = null;
             if (!reader.IsDBNull(ordinal))
@@ -43,19 +43,21 @@ internal static class EntityRows
                 value = Getter(Nullable.GetUnderlyingType(provider) ?? provider)(reader, ordinal);
                 if (converter is not null) value = converter.ConvertFromProvider(value);
             }
-            property.SetValue(entity, value);
+            p.PropertyInfo!.SetValue(entity, value);
         }
         return entity;
     }
 
+    private static IEntityType EntityType<T>(YouthMonthDb db) =>
+        db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+
     private static IEnumerable<IProperty> Properties<T>(YouthMonthDb db) =>
-        (db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped"))
-        .GetProperties().Where(p => p.PropertyInfo is not null);
+        EntityType<T>(db).GetProperties().Where(p => p.PropertyInfo is not null);
 
     // reader.GetFieldValue<T> for the provider type: GetValue would give DateTime for timestamptz, not DateTimeOffset.
-    private static Func<DbDataReader, int, object> Getter(Type type) => Getters.GetOrAdd(type, t =>
-    {
-        var method = GetFieldValue.MakeGenericMethod(t);
-        return (reader, ordinal) => method.Invoke(reader, [ordinal])!;
-    });
+    // Made once per type, so reading a value is a delegate call, not MethodInfo.Invoke.
+    private static Func<DbDataReader, int, object> Getter(Type type) =>
+        Getters.GetOrAdd(type, t => (Func<DbDataReader, int, object>)MakeGetter.MakeGenericMethod(t).Invoke(null, null)!);
+
+    private static Func<DbDataReader, int, object> GetterOf<TValue>() => (reader, ordinal) => reader.GetFieldValue<TValue>(ordinal)!;
 }
