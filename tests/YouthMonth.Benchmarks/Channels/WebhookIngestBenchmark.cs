@@ -79,8 +79,8 @@ public sealed class WebhookIngestBenchmark : IBenchmark
         Console.WriteLine($"|---|---|");
         Console.WriteLine($"| webhook requests ({clients} concurrent clients, {seconds} s) | {all.Count} |");
         Console.WriteLine($"| webhook throughput (saturation) | {throughput:F0} updates/s |");
-        Console.WriteLine($"| webhook latency p50 / p99 (saturation) | {Percentile(all, 0.50):F1} ms / {Percentile(all, 0.99):F1} ms |");
-        Console.WriteLine($"| fixed rate {rate}/s for {seconds} s: requests, p50 / p99 / max from due time | {fixedLatencies.Count}, {Percentile(fixedLatencies, 0.50):F1} ms / {Percentile(fixedLatencies, 0.99):F1} ms / {fixedLatencies.LastOrDefault():F1} ms |");
+        Console.WriteLine($"| webhook latency p50 / p99 (saturation) | {Percentiles.Of(all, 0.50):F1} ms / {Percentiles.Of(all, 0.99):F1} ms |");
+        Console.WriteLine($"| fixed rate {rate}/s for {seconds} s: requests, p50 / p99 / max from due time | {fixedLatencies.Count}, {Percentiles.Of(fixedLatencies, 0.50):F1} ms / {Percentiles.Of(fixedLatencies, 0.99):F1} ms / {fixedLatencies.LastOrDefault():F1} ms |");
         Console.WriteLine($"| updates posted / inbox rows | {posted} / {stored} |");
         Console.WriteLine($"| pgbench single-row INSERT into a copy of inbox ({clients} clients) | {pgbench} |");
         Console.WriteLine($"| ratio webhook / pgbench | {(tps > 0 ? throughput / tps : 0):F2} |");
@@ -114,7 +114,6 @@ public sealed class WebhookIngestBenchmark : IBenchmark
         return results.Order().ToList();
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
 }
 
 /// <summary>Samples this process's resident memory (/proc/self/status) every 100 ms while a benchmark runs.</summary>

@@ -89,7 +89,7 @@ public sealed class DialogTurnsBenchmark : IBenchmark
             var rate = turns / wall.Elapsed.TotalSeconds;
             if (workers == 4) turnsPerSecondAt4 = rate;
             cpuLines.Add($"{workers} worker(s), after {warmUpChats} warm-up chats: {cpu}; {cpu.PerTurn(turns)}");
-            rows.Add($"| {workers} | {chats} | {turns} | {wall.Elapsed.TotalSeconds:F1} | {rate:F0} | {Percentile(all, 0.50):F1} / {Percentile(all, 0.99):F1} ms | {(double)commands.Count / turns:F1} | {reports} |");
+            rows.Add($"| {workers} | {chats} | {turns} | {wall.Elapsed.TotalSeconds:F1} | {rate:F0} | {Percentiles.Of(all, 0.50):F1} / {Percentiles.Of(all, 0.99):F1} ms | {(double)commands.Count / turns:F1} | {reports} |");
             if (reports != warmUpChats + chats) { Console.Error.WriteLine($"expected {warmUpChats + chats} reports, found {reports}"); return 1; }
             if (all.Count != turns) { Console.Error.WriteLine($"expected {turns} turns, timed {all.Count}"); return 1; }
         }
@@ -119,8 +119,6 @@ public sealed class DialogTurnsBenchmark : IBenchmark
         var inbox = scope.ServiceProvider.GetRequiredService<Inbox>();
         foreach (var chatId in chatIds) await inbox.StoreAsync(Guid.NewGuid().ToString("N"), Message(chatId, line, photoId));
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
 
     /// <summary>
     /// Counts the SQL commands Npgsql executes (its tracing activities; a batch is one), i.e. the round trips of a

@@ -62,7 +62,7 @@ public sealed class TurnFloorBenchmark : IBenchmark
             cpu.Stop();
             foreach (var c in connections) await c.DisposeAsync();
             var all = latencies.SelectMany(l => l).Order().ToList();
-            rows.Add($"| {roundTrips switch { 4 => "4 (as the product: claim, reads, writes, commit)", 3 => "3 (the commit in the write batch)", _ => "2 (claim and reads in one statement; writes and commit)" }} | {turns} | {turns / wall.Elapsed.TotalSeconds:F0} | {all[all.Count / 2]:F1} / {all[(int)(all.Count * 0.99)]:F1} ms | {cpu.PerTurn((int)turns)} |");
+            rows.Add($"| {roundTrips switch { 4 => "4 (as the product: claim, reads, writes, commit)", 3 => "3 (the commit in the write batch)", _ => "2 (claim and reads in one statement; writes and commit)" }} | {turns} | {turns / wall.Elapsed.TotalSeconds:F0} | {Percentiles.Of(all, 0.50):F1} / {Percentiles.Of(all, 0.99):F1} ms | {cpu.PerTurn((int)turns)} |");
         }
 
         await using var reference = await TestDatabase.CreateAsync();

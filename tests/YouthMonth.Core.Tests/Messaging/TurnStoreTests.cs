@@ -31,6 +31,14 @@ public sealed class TurnStoreTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The chat one claim in a transaction of its own takes (rolled back), or null.</summary>
+    private async Task<string?> ClaimedChatAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        return (await TurnStore.ClaimAsync(db, DateTimeOffset.UtcNow, CancellationToken.None))?.ChatId;
+    }
+
     [Fact]
     public async Task Concurrent_claims_never_give_two_workers_the_same_chat_and_each_gets_its_chats_oldest_message()
     {
@@ -98,10 +106,7 @@ public sealed class TurnStoreTests : IAsyncLifetime
         await StoreAsync("w1", "first", notBefore: later);
         await StoreAsync("w1", "second");
         await StoreAsync("w2", "other");
-        await using var db = _db.CreateDbContext();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var row = await TurnStore.ClaimAsync(db, DateTimeOffset.UtcNow, CancellationToken.None);
-        Assert.Equal("w2", row?.ChatId);
+        Assert.Equal("w2", await ClaimedChatAsync());
     }
 
     [Fact]
@@ -111,10 +116,7 @@ public sealed class TurnStoreTests : IAsyncLifetime
         await StoreAsync("w1", "first", notBefore: DateTimeOffset.UtcNow.AddMinutes(5));
         for (var i = 0; i < 40; i++) await StoreAsync("w1", $"later {i}");
         await StoreAsync("w2", "other");
-        await using var db = _db.CreateDbContext();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var row = await TurnStore.ClaimAsync(db, DateTimeOffset.UtcNow, CancellationToken.None);
-        Assert.Equal("w2", row?.ChatId);
+        Assert.Equal("w2", await ClaimedChatAsync());
     }
 
     [Fact]
